@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages domcaps needs, when missing (root). Sourced by run.sh and test.sh.
+#   runtime: QEMU system emulators and the firmware whose descriptors the answer reports
+#   tests:   additionally libvirt (the reference the tests compare with, and domaincaps.rng), swtpm
+set -euo pipefail
+RUNTIME_PKGS="qemu-system-x86 qemu-system-arm qemu-system-ppc qemu-system-misc ovmf qemu-efi-aarch64 qemu-efi-arm"
+TEST_PKGS="$RUNTIME_PKGS libvirt-clients libvirt-daemon-driver-qemu libvirt0 swtpm swtpm-tools maven openjdk-17-jdk-headless"
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then echo "missing packages (run as root to install): ${missing[*]}" >&2; return 1; fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q "${missing[@]}" >/dev/null
+  fi
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test job on a fresh Debian 12 machine (as root): install everything the tests need
+# (QEMU, firmware, libvirt as the reference, swtpm, Maven, JDK 17), build, run all tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/packages.sh
+install_missing $TEST_PKGS
+mvn -B verify "$@"
