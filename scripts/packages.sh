@@ -16,3 +16,17 @@ install_missing() {
     apt-get install -y -q "${missing[@]}" >/dev/null
   fi
 }
+
+# libvirt, the reference the tests compare with, needs what Debian's libvirt-daemon-system and
+# udev set up on a normal host: the 'libvirt-qemu' user it runs QEMU as (a privileged embedded
+# libvirt refuses to start without it), in group 'kvm', and /dev/kvm as root:kvm 0660 (udev's
+# rule) so that libvirt's QEMU can use KVM where the machine has it. Idempotent.
+setup_libvirt_reference() {
+  [ "$(id -u)" = 0 ] || return 0
+  getent group kvm >/dev/null || groupadd -r kvm
+  getent group libvirt-qemu >/dev/null || groupadd -r libvirt-qemu
+  getent passwd libvirt-qemu >/dev/null ||
+    useradd -r -g libvirt-qemu -G kvm -d /var/lib/libvirt -s /usr/sbin/nologin libvirt-qemu
+  id -nG libvirt-qemu | grep -qw kvm || usermod -a -G kvm libvirt-qemu
+  if [ -c /dev/kvm ]; then chgrp kvm /dev/kvm && chmod 660 /dev/kvm; fi
+}

@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/packages.sh
 install_missing $TEST_PKGS
+setup_libvirt_reference
 mvn -B verify "$@"
