@@ -91,6 +91,7 @@ final class DomainCapsReader {
   private DomainCapabilities document(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
+    String where = c.pathString();
     DomainCapabilities.Builder b = DomainCapabilities.builder();
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
@@ -144,7 +145,7 @@ final class DomainCapsReader {
     }
     for (String required : new String[] {"path", "domain", "arch"}) {
       if (!seen.contains(required)) {
-        throw c.error("missing <" + required + ">");
+        throw c.errorAt(where, "missing <" + required + ">");
       }
     }
     return b.build();

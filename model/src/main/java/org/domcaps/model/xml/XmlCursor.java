@@ -18,6 +18,8 @@ final class XmlCursor {
   private final XMLStreamReader r;
   private final int maxDepth;
   private final Deque<String> path = new ArrayDeque<>();
+  /** Path of the element {@link #text()} read last, for errors about its value. */
+  private String textPath = "/";
 
   XmlCursor(XMLStreamReader r, int maxDepth) {
     this.r = r;
@@ -105,6 +107,7 @@ final class XmlCursor {
           if (required && text.length() == 0) {
             throw error("expected text but the element is empty");
           }
+          textPath = pathString();
           path.removeLast();
           return text.toString();
         case XMLStreamConstants.START_ELEMENT:
@@ -158,11 +161,17 @@ final class XmlCursor {
     return errorAt(pathString(), problem);
   }
 
+  /** An error about the text of the element {@link #text()} just read. */
+  DomainCapabilitiesParseException textError(String problem) {
+    return errorAt(textPath, problem);
+  }
+
   DomainCapabilitiesParseException attributeError(String attr, String problem) {
     return errorAt(pathString() + "@" + attr, problem);
   }
 
-  private DomainCapabilitiesParseException errorAt(String where, String problem) {
+  /** An error about element {@code where} (a path taken earlier), at the current location. */
+  DomainCapabilitiesParseException errorAt(String where, String problem) {
     Location loc = r.getLocation();
     return new DomainCapabilitiesParseException(
         loc.getLineNumber(), loc.getColumnNumber(), where, problem);
@@ -192,7 +201,7 @@ final class XmlCursor {
       case XMLStreamConstants.ENTITY_REFERENCE:
         return error("entity reference &" + r.getLocalName() + "; is not allowed");
       case XMLStreamConstants.PROCESSING_INSTRUCTION:
-        return error("processing instruction <?" + r.getPITarget() + "?> is not allowed");
+        return error("processing instruction <?" + r.getPITarget() + " ...?> is not allowed");
       default:
         return error("unexpected XML event " + event);
     }
