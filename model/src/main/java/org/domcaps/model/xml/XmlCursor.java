@@ -60,7 +60,7 @@ final class XmlCursor {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.SPACE:
         case XMLStreamConstants.CDATA:
-          if (!r.isWhiteSpace() && !r.getText().isBlank()) {
+          if (!isXmlWhitespace()) {
             throw error("unexpected text " + quote(r.getText()));
           }
           break;
@@ -83,6 +83,18 @@ final class XmlCursor {
     if (ns != null && !ns.isEmpty()) {
       throw error("unexpected namespace " + quote(ns) + " (libvirt uses none)");
     }
+  }
+
+  private boolean isXmlWhitespace() {
+    char[] chars = r.getTextCharacters();
+    int end = r.getTextStart() + r.getTextLength();
+    for (int i = r.getTextStart(); i < end; i++) {
+      char ch = chars[i];
+      if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads the text of the current element, which must have no child elements, and leaves it. */
