@@ -18,8 +18,8 @@ final class XmlCursor {
   private final XMLStreamReader r;
   private final int maxDepth;
   private final Deque<String> path = new ArrayDeque<>();
-  /** Path of the element {@link #text()} read last, for errors about its value. */
-  private String textPath = "/";
+  /** Name of the element {@link #text()} read last, for errors about its value. */
+  private String textName = "";
 
   XmlCursor(XMLStreamReader r, int maxDepth) {
     this.r = r;
@@ -104,24 +104,33 @@ final class XmlCursor {
 
   /** As {@link #text()}, refusing an empty text when {@code required}. */
   String text(boolean required) throws DomainCapabilitiesParseException, XMLStreamException {
-    StringBuilder text = new StringBuilder();
+    // Most texts arrive as one event: keep it as is, join only when split.
+    String first = null;
+    StringBuilder more = null;
     while (true) {
       int event = r.next();
       switch (event) {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.SPACE:
         case XMLStreamConstants.CDATA:
-          text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          if (first == null) {
+            first = r.getText();
+          } else {
+            if (more == null) {
+              more = new StringBuilder(first);
+            }
+            more.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          }
           break;
         case XMLStreamConstants.COMMENT:
           break;
         case XMLStreamConstants.END_ELEMENT:
-          if (required && text.length() == 0) {
+          String text = more != null ? more.toString() : first != null ? first : "";
+          if (required && text.isEmpty()) {
             throw error("expected text but the element is empty");
           }
-          textPath = pathString();
-          path.removeLast();
-          return text.toString();
+          textName = path.removeLast();
+          return text;
         case XMLStreamConstants.START_ELEMENT:
           enter();
           throw error("unexpected element inside text-only <" + parentName() + ">");
@@ -173,9 +182,9 @@ final class XmlCursor {
     return errorAt(pathString(), problem);
   }
 
-  /** An error about the text of the element {@link #text()} just read. */
+  /** An error about the text of the element {@link #text()} just read (and left). */
   DomainCapabilitiesParseException textError(String problem) {
-    return errorAt(textPath, problem);
+    return errorAt(pathString() + "/" + textName, problem);
   }
 
   DomainCapabilitiesParseException attributeError(String attr, String problem) {
