@@ -49,9 +49,7 @@ final class DomainCapsReader {
         throw c.error("expected <domainCapabilities> as the root element");
       }
       DomainCapabilities caps = document(c);
-      while (r.hasNext()) {
-        r.next(); // the parser itself refuses content after the root; comments may follow
-      }
+      c.finish();
       return caps;
     } catch (XMLStreamException e) {
       throw streamError(e, bounded, c);

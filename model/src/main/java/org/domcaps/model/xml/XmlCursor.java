@@ -34,6 +34,26 @@ final class XmlCursor {
     return name();
   }
 
+  /** After the root element: only whitespace and comments may follow. */
+  void finish() throws DomainCapabilitiesParseException, XMLStreamException {
+    while (r.hasNext()) {
+      int event = r.next();
+      switch (event) {
+        case XMLStreamConstants.CHARACTERS:
+        case XMLStreamConstants.SPACE:
+          if (!isXmlWhitespace()) {
+            throw error("unexpected text " + quote(r.getText()) + " after the root element");
+          }
+          break;
+        case XMLStreamConstants.COMMENT:
+        case XMLStreamConstants.END_DOCUMENT:
+          break;
+        default:
+          throw unexpectedEvent(event);
+      }
+    }
+  }
+
   /** Name of the element entered last. */
   String name() {
     return path.peekLast();

@@ -72,4 +72,14 @@ class ReaderErrorTest {
   void refusesBadDocuments(String doc, String message) {
     assertThatThrownBy(() -> DomainCapabilitiesXml.parse(doc)).hasMessage(message);
   }
+
+  @org.junit.jupiter.api.Test
+  void onlyXmlWhitespaceMaySitBetweenElements() {
+    String emSpace = HEAD + "\u2003</domainCapabilities>";
+    assertThatThrownBy(() -> DomainCapabilitiesXml.parse(emSpace))
+        .hasMessage("<5:4> /domainCapabilities: unexpected text \"\\n\u2003\"");
+    String trailing = HEAD + "</domainCapabilities>\n<?pi after?>\n";
+    assertThatThrownBy(() -> DomainCapabilitiesXml.parse(trailing))
+        .hasMessage("<6:13> /: processing instruction <?pi ...?> is not allowed");
+  }
 }
