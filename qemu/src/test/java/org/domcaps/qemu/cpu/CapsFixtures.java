@@ -4,12 +4,11 @@ package org.domcaps.qemu.cpu;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
+import org.domcaps.qemu.caps.CpuFeatureNames;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HostCpuProperty;
 import org.domcaps.qemu.caps.QemuCaps;
@@ -45,8 +44,6 @@ final class CapsFixtures {
    * boolean per feature, spelled the QEMU way (lahf-lm, pclmulqdq, ...).
    */
   static HostCpuExpansion x86Expansion(String vendor, int family, int model, int stepping, Collection<String> features) {
-    Map<String, String> toQemu = X86HostData.QEMU_TO_LIBVIRT.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
     List<HostCpuProperty> props = new ArrayList<>();
     props.add(new HostCpuProperty("vendor", HostCpuProperty.Type.STRING, vendor, null));
     props.add(new HostCpuProperty("family", HostCpuProperty.Type.NUMBER, Integer.toString(family), null));
@@ -54,7 +51,7 @@ final class CapsFixtures {
     props.add(new HostCpuProperty("stepping", HostCpuProperty.Type.NUMBER, Integer.toString(stepping), null));
     props.add(new HostCpuProperty("model-id", HostCpuProperty.Type.STRING, "Test CPU", null));
     for (String f : features) {
-      props.add(new HostCpuProperty(toQemu.getOrDefault(f, f), HostCpuProperty.Type.BOOLEAN, "true", null));
+      props.add(new HostCpuProperty(CpuFeatureNames.toQemu("x86_64", f), HostCpuProperty.Type.BOOLEAN, "true", null));
     }
     return new HostCpuExpansion("base", true, props);
   }
