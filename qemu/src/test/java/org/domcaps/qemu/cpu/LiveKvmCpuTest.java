@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reflects this host's CPU, so there is no stored oracle. Needs root, a usable /dev/kvm and virsh.
  * A privileged embedded libvirt resolves the user {@code libvirt-qemu} even when qemu.conf names
  * another; where that user does not exist, set {@code -Ddomcaps.virsh=WRAPPER} to a virsh wrapper
- * that provides it.
+ * that provides it (scripts/virsh-with-libvirt-qemu.sh).
  */
 class LiveKvmCpuTest {
   @ParameterizedTest(name = "{0} {1}")
