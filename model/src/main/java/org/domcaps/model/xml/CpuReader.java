@@ -25,6 +25,7 @@ final class CpuReader {
     c.allowAttributes();
     String where = c.pathString();
     Cpu.Builder b = Cpu.builder();
+    ChildOrder order = new ChildOrder(MODES, "CPU mode");
     List<String> seen = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("mode")) {
@@ -32,12 +33,9 @@ final class CpuReader {
       }
       c.allowAttributes("name", "supported");
       String mode = c.attribute("name");
-      if (!MODES.contains(mode)) {
+      if (!order.accept(c, mode, "name")) {
         throw c.attributeError("name", "unknown CPU mode " + quote(mode) + " (expected "
             + String.join(", ", MODES) + ")");
-      }
-      if (seen.contains(mode)) {
-        throw c.attributeError("name", "CPU mode " + quote(mode) + " appears twice");
       }
       seen.add(mode);
       boolean supported = Scalars.supported(c) == Supported.YES;

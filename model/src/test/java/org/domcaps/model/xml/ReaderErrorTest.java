@@ -37,6 +37,8 @@ class ReaderErrorTest {
       <features><sev supported='yes'><cbitpos>-1</cbitpos></sev></features> | <5:55> /domainCapabilities/features/sev/cbitpos: expected an integer but was "-1"
       <features><sgx supported='yes'><flc>maybe</flc></sgx></features> | <5:50> /domainCapabilities/features/sgx/flc: expected 'yes' or 'no' but was "maybe"
       <features><sgx supported='yes'><flc>no</flc></sgx></features> | <5:53> /domainCapabilities/features/sgx: <sgx supported='yes'> lacks <sgx1>
+      <devices><video supported='no'/><disk supported='no'/></devices> | <5:57> /domainCapabilities/devices/disk: device "disk" must come before "video" (libvirt's order: disk, graphics, video, hostdev, rng, filesystem, tpm, redirdev, channel)
+      <features><backup supported='no'/><backup supported='no'/></features> | <5:61> /domainCapabilities/features/backup: feature "backup" appears twice
       <features><async-teardown supported='yes'/></features> | <5:46> /domainCapabilities/features/async-teardown: unknown feature <async-teardown> (expected gic, vmcoreinfo, genid, backingStoreInput, backup, s390-pv, sev, sgx or hyperv)
       hello | <6:1> /domainCapabilities: unexpected text "\\n  hello\\n"
       <?php evil?> | <5:15> /domainCapabilities: processing instruction <?php ...?> is not allowed
