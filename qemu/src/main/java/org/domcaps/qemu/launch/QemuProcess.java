@@ -24,7 +24,7 @@ import org.domcaps.qemu.qmp.QmpTransport;
  *
  * <p>Any failure while starting or during a command tears the process down the same way before
  * the exception ({@link QemuLaunchException}, naming the binary, with the underlying {@link
- * QmpTimeoutException} or {@link QmpProtocolException} as cause) reaches the caller.
+ * QmpTimeoutException} or {@link QmpStreamException} as cause) reaches the caller.
  */
 public final class QemuProcess implements QmpTransport {
   private static final long POLL_MILLIS = 5;
@@ -94,7 +94,7 @@ public final class QemuProcess implements QmpTransport {
     Path socket = commandLine.monitorSocket();
     while (qmp == null) {
       if (!process.isAlive()) {
-        throw new QmpProtocolException("no QMP monitor opened");
+        throw new QmpStreamException("no QMP monitor opened");
       }
       if (Files.exists(socket)) {
         try {
@@ -185,7 +185,7 @@ public final class QemuProcess implements QmpTransport {
 
   /** Tears everything down and returns the exception to throw, naming binary, status, stderr. */
   private QemuLaunchException tearDownAfter(String verdict, Exception cause) {
-    if (cause instanceof QmpProtocolException) {
+    if (cause instanceof QmpStreamException) {
       // A closed connection usually means QEMU is exiting: let it, so we can report its status.
       Reaping.await(process, Duration.ofMillis(200));
     }

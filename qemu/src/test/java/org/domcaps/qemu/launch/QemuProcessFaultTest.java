@@ -120,7 +120,7 @@ class QemuProcessFaultTest {
         .isInstanceOf(QemuLaunchException.class)
         .hasMessageStartingWith(
             "QEMU binary " + fake.script() + " is not a usable QEMU: cannot parse json this is not json: ")
-        .hasCauseInstanceOf(QmpProtocolException.class);
+        .hasCauseInstanceOf(QmpStreamException.class);
     assertGone(fake);
   }
 
@@ -157,7 +157,7 @@ class QemuProcessFaultTest {
                   + fake.script()
                   + ": Missing monitor reply object: connection closed while waiting for the reply"
                   + " to 'query-target' (it exited with status 3); stderr: fake-qemu: crashing now")
-          .hasCauseInstanceOf(QmpProtocolException.class);
+          .hasCauseInstanceOf(QmpStreamException.class);
       assertThat(qemu.workDir()).doesNotExist();
     }
     assertGone(fake);
