@@ -14,7 +14,9 @@ import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
+import org.domcaps.qemu.testing.HostKvm;
 import org.domcaps.qemu.testing.LibvirtEmbeddedCache;
+import org.domcaps.qemu.testing.NoKvmNamespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +77,37 @@ class LiveProbeVsLibvirtTest {
     try (Stream<Path> left = Files.list(scratch).filter(p -> p.getFileName().toString().startsWith("qmp-"))) {
       assertThat(left).as("probe work dirs left").isEmpty();
     }
+  }
+
+  /**
+   * The KVM-less path (first phase with virt type none: host-model expansions of {@code host} and
+   * the Hyper-V probe under TCG, no second phase) against libvirt on the same KVM-less view of
+   * this host. On a KVM host both run in a mount namespace without /dev/kvm.
+   */
+  @Test
+  void withoutKvmX86ProbeWritesLibvirtsCache() throws Exception {
+    Path qemu = Path.of("/usr/bin/qemu-system-x86_64");
+    assumeTrue(Files.isExecutable(qemu), "skipped: " + qemu + " is not installed");
+    Path runner = null;
+    Path binary = qemu;
+    if (HostKvm.usable()) {
+      String why = NoKvmNamespace.unavailableReason();
+      assumeTrue(why == null, why);
+      Path dir = Files.createTempDirectory(scratch, "nokvm-");
+      NoKvmNamespace ns = NoKvmNamespace.create(dir);
+      runner = ns.runner();
+      binary = ns.wrap(dir, qemu);
+    }
+    String expected =
+        LibvirtEmbeddedCache.run(scratch, "domcapabilities --arch x86_64", runner)
+            .get(qemu.toString());
+    assertThat(expected).as("libvirt's cache for %s without KVM", qemu).isNotNull();
+    assertThat(expected).doesNotContain("<flag name='kvm'/>");
+    LiveConnector connector =
+        new LiveConnector(binary, LaunchSettings.defaults().withWorkDirParent(scratch));
+    QemuCaps caps = QemuProbe.probe(connector, LiveProbeContext.forBinary(binary));
+    assertThat(connector.firstPhaseUsedKvm()).contains(false);
+    assertThat(fromFirstFlag(QemuCapsXml.write(caps))).isEqualTo(fromFirstFlag(expected));
   }
 
   private static String fromFirstFlag(String xml) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.domcaps.qemu.probe.ProbePhase;
 import org.domcaps.qemu.qmp.QmpTransport;
 import org.domcaps.qemu.testing.HostKvm;
+import org.domcaps.qemu.testing.NoKvmNamespace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class QemuProcessLiveTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path work;
+  @TempDir Path scripts;
   private LaunchSettings settings;
 
   @BeforeEach
@@ -84,14 +86,23 @@ class QemuProcessLiveTest {
     assertCleanedUp(qemu);
   }
 
+  /**
+   * Without a usable /dev/kvm the first phase falls back to TCG. On a KVM host this runs QEMU in
+   * a mount namespace without /dev/kvm, so both paths are tested wherever the test runs as root.
+   */
   @Test
   void firstPhaseFallsBackToTcgWithoutKvm() throws Exception {
-    assumeTrue(
-        !HostKvm.usable(),
-        "skipped: /dev/kvm is usable on this host, so the first phase cannot fall back to TCG");
-    QemuProcess qemu = QemuProcess.start(QEMU, ProbePhase.FIRST, settings);
+    Path binary = QEMU;
+    if (HostKvm.usable()) {
+      String why = NoKvmNamespace.unavailableReason();
+      assumeTrue(why == null, why);
+      binary = NoKvmNamespace.create(scripts).wrap(scripts, QEMU);
+    }
+    QemuProcess qemu = QemuProcess.start(binary, ProbePhase.FIRST, settings);
     try (qemu) {
+      assertThat(qemu.argv()).contains("none,accel=kvm:tcg");
       assertThat(converse(qemu).path("enabled").asBoolean()).isFalse();
+      assertThat(qemu.kvmEnabled()).contains(false);
     }
     assertCleanedUp(qemu);
   }
