@@ -25,11 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Live acceptance: for every installed {@code /usr/bin/qemu-system-*} that libvirt probes, our probe (launcher +
- * QemuProbe + cache writer, host facts read by {@link LiveProbeContext}) writes the capability
- * cache libvirt 9.0.0 writes for the same binary on this machine, from the first {@code <flag>}
- * to the end. Before {@code <flag>} are identity fields that legitimately differ (libvirt's own
- * ctime); binary ctime and module dir mtime are compared separately.
+ * Live acceptance: for every installed {@code /usr/bin/qemu-system-*} that libvirt probes, our
+ * probe (launcher + QemuProbe + cache writer, host facts read by {@link LiveProbeContext}) writes
+ * the capability cache libvirt 9.0.0 writes for the same binary on this machine, from the first
+ * {@code <flag>} to the end. Before {@code <flag>} are identity fields that legitimately differ
+ * (libvirt's own ctime); binary ctime and module dir mtime are compared separately.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveProbeVsLibvirtTest {
@@ -56,8 +56,7 @@ class LiveProbeVsLibvirtTest {
   @Test
   void libvirtCachedInstalledEmulatorsOnly() throws IOException {
     assertThat(libvirt).isNotEmpty();
-    assertThat(emulators().stream().map(Path::toString).toList())
-        .containsAll(libvirt.keySet());
+    assertThat(emulators().stream().map(Path::toString).toList()).containsAll(libvirt.keySet());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,15 +73,16 @@ class LiveProbeVsLibvirtTest {
     assertThat(fromFirstFlag(ours)).isEqualTo(fromFirstFlag(expected));
     assertThat(element(ours, "qemuctime")).isEqualTo(element(expected, "qemuctime"));
     assertThat(element(ours, "qemumoddirmtime")).isEqualTo(element(expected, "qemumoddirmtime"));
-    try (Stream<Path> left = Files.list(scratch).filter(p -> p.getFileName().toString().startsWith("qmp-"))) {
+    try (Stream<Path> left =
+        Files.list(scratch).filter(p -> p.getFileName().toString().startsWith("qmp-"))) {
       assertThat(left).as("probe work dirs left").isEmpty();
     }
   }
 
   /**
    * The KVM-less path (first phase with virt type none: host-model expansions of {@code host} and
-   * the Hyper-V probe under TCG, no second phase) against libvirt on the same KVM-less view of
-   * this host. On a KVM host both run in a mount namespace without /dev/kvm.
+   * the Hyper-V probe under TCG, no second phase) against libvirt on the same KVM-less view of this
+   * host. On a KVM host both run in a mount namespace without /dev/kvm.
    */
   @Test
   void withoutKvmX86ProbeWritesLibvirtsCache() throws Exception {

@@ -28,8 +28,7 @@ class QemuProcessLiveTest {
 
   @BeforeEach
   void setUp() {
-    assumeTrue(
-        Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed on this host");
+    assumeTrue(Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed on this host");
     settings = LaunchSettings.defaults().withWorkDirParent(work);
   }
 
@@ -40,8 +39,8 @@ class QemuProcessLiveTest {
   /** qmp_capabilities, query-version, query-kvm; returns query-kvm's return object. */
   private static JsonNode converse(QmpTransport qmp) throws Exception {
     assertThat(qmp.greeting().path("QMP").has("version")).isTrue();
-    assertThat(qmp.exchange(cmd("qmp_capabilities", 1))).isEqualTo(
-        JSON.readTree("{\"return\": {}, \"id\": \"libvirt-1\"}"));
+    assertThat(qmp.exchange(cmd("qmp_capabilities", 1)))
+        .isEqualTo(JSON.readTree("{\"return\": {}, \"id\": \"libvirt-1\"}"));
     JsonNode version = qmp.exchange(cmd("query-version", 2));
     assertThat(version.path("return").path("qemu").path("major").asInt()).isGreaterThanOrEqualTo(7);
     assertThat(version.path("return").path("package").isTextual()).isTrue();
@@ -87,8 +86,8 @@ class QemuProcessLiveTest {
   }
 
   /**
-   * Without a usable /dev/kvm the first phase falls back to TCG. On a KVM host this runs QEMU in
-   * a mount namespace without /dev/kvm, so both paths are tested wherever the test runs as root.
+   * Without a usable /dev/kvm the first phase falls back to TCG. On a KVM host this runs QEMU in a
+   * mount namespace without /dev/kvm, so both paths are tested wherever the test runs as root.
    */
   @Test
   void firstPhaseFallsBackToTcgWithoutKvm() throws Exception {

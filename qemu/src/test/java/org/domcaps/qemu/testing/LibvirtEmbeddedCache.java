@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs libvirt 9.0.0 itself in embedded mode ({@code virsh -c qemu:///embed?root=DIR
- * capabilities}, as root) so that it probes every emulator it finds and writes its capability
- * cache under {@code DIR/cache/qemu/capabilities}; returns those files by {@code <emulator>}.
+ * Runs libvirt 9.0.0 itself in embedded mode ({@code virsh -c qemu:///embed?root=DIR capabilities},
+ * as root) so that it probes every emulator it finds and writes its capability cache under {@code
+ * DIR/cache/qemu/capabilities}; returns those files by {@code <emulator>}.
  *
- * <p>qemu.conf in DIR says {@code user = "root"}, so libvirt runs the probing QEMU as root like
- * our probe. A privileged libvirt first resolves its built-in default user {@code libvirt-qemu},
- * which only the libvirt-daemon-system package creates; when it is missing, virsh runs in a
- * private mount namespace ({@code unshare -m}) where copies of /etc/passwd and /etc/group with
- * that user are bind-mounted (virsh always runs in its own mount namespace, so the bind mounts
- * never leak). The host's files are never changed.
+ * <p>qemu.conf in DIR says {@code user = "root"}, so libvirt runs the probing QEMU as root like our
+ * probe. A privileged libvirt first resolves its built-in default user {@code libvirt-qemu}, which
+ * only the libvirt-daemon-system package creates; when it is missing, virsh runs in a private mount
+ * namespace ({@code unshare -m}) where copies of /etc/passwd and /etc/group with that user are
+ * bind-mounted (virsh always runs in its own mount namespace, so the bind mounts never leak). The
+ * host's files are never changed.
  */
 public final class LibvirtEmbeddedCache {
   private static final Pattern EMULATOR = Pattern.compile("<emulator>([^<]*)</emulator>");
@@ -42,15 +42,18 @@ public final class LibvirtEmbeddedCache {
     return null;
   }
 
-  /** Runs libvirt in a fresh root under {@code scratch}; returns emulator path → cache file text. */
-  public static Map<String, String> probeAll(Path scratch) throws IOException, InterruptedException {
+  /**
+   * Runs libvirt in a fresh root under {@code scratch}; returns emulator path → cache file text.
+   */
+  public static Map<String, String> probeAll(Path scratch)
+      throws IOException, InterruptedException {
     return run(scratch, "capabilities", null);
   }
 
   /**
-   * Runs {@code virsh ... VIRSH_ARGS} (e.g. {@code domcapabilities --arch x86_64}, which probes
-   * one emulator) in a fresh root under {@code scratch}, through {@code runner} if not null (a
-   * command prefix such as {@link NoKvmNamespace#runner()}); returns the cache files written.
+   * Runs {@code virsh ... VIRSH_ARGS} (e.g. {@code domcapabilities --arch x86_64}, which probes one
+   * emulator) in a fresh root under {@code scratch}, through {@code runner} if not null (a command
+   * prefix such as {@link NoKvmNamespace#runner()}); returns the cache files written.
    */
   public static Map<String, String> run(Path scratch, String virshArgs, Path runner)
       throws IOException, InterruptedException {
