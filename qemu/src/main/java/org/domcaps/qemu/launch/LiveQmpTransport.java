@@ -23,9 +23,9 @@ import org.domcaps.qemu.qmp.QmpTransport;
 /**
  * QMP over a Unix domain socket (JDK channels, no JNI), framed as libvirt frames it
  * (qemu_monitor_json.c): one compact JSON object per command terminated by {@code \r\n}; input
- * split into lines, each a JSON object that is the greeting ({@code QMP}), an event ({@code
- * event}, skipped) or the reply ({@code return}/{@code error}) to the single outstanding command.
- * Reply ids are not compared, as libvirt does not compare them.
+ * split into lines, each a JSON object that is the greeting ({@code QMP}), an event ({@code event},
+ * skipped) or the reply ({@code return}/{@code error}) to the single outstanding command. Reply ids
+ * are not compared, as libvirt does not compare them.
  *
  * <p>Every wait is bounded: the greeting and each reply must arrive within the command timeout.
  * After any failure the transport is unusable; the caller tears down the peer.
@@ -92,13 +92,16 @@ public final class LiveQmpTransport implements QmpTransport {
     requireUsable();
     try {
       String line =
-          readLine(deadlineNanos, "the QMP greeting", Duration.ofNanos(deadlineNanos - System.nanoTime()));
+          readLine(
+              deadlineNanos,
+              "the QMP greeting",
+              Duration.ofNanos(deadlineNanos - System.nanoTime()));
       if (line == null) {
-        throw new QmpProtocolException("connection closed before the QMP greeting");
+        throw new QmpStreamException("connection closed before the QMP greeting");
       }
       JsonNode obj = parseObject(line);
       if (!obj.has("QMP")) {
-        throw new QmpProtocolException("expected the QMP greeting, got '" + line + "'");
+        throw new QmpStreamException("expected the QMP greeting, got '" + line + "'");
       }
       greeting = obj;
       return obj;
@@ -120,7 +123,7 @@ public final class LiveQmpTransport implements QmpTransport {
       while (true) {
         String line = readLine(deadline, "the reply to '" + name + "'", commandTimeout);
         if (line == null) {
-          throw new QmpProtocolException(
+          throw new QmpStreamException(
               "Missing monitor reply object: connection closed while waiting for the reply to '"
                   + name
                   + "'");
@@ -130,7 +133,7 @@ public final class LiveQmpTransport implements QmpTransport {
           return obj;
         }
         if (!obj.has("event") && !obj.has("QMP")) {
-          throw new QmpProtocolException("Unknown JSON reply '" + line + "'");
+          throw new QmpStreamException("Unknown JSON reply '" + line + "'");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -175,29 +178,27 @@ public final class LiveQmpTransport implements QmpTransport {
 
   private void requireUsable() throws IOException {
     if (failure != null) {
-      throw new QmpProtocolException("QMP connection unusable after an earlier failure: " + failure);
+      throw new QmpStreamException("QMP connection unusable after an earlier failure: " + failure);
     }
     if (!channel.isOpen()) {
-      throw new QmpProtocolException("QMP connection is closed");
+      throw new QmpStreamException("QMP connection is closed");
     }
   }
 
-  private static JsonNode parseObject(String line) throws QmpProtocolException {
+  private static JsonNode parseObject(String line) throws QmpStreamException {
     JsonNode node;
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new QmpProtocolException(
-          "cannot parse json " + line + ": " + e.getOriginalMessage(), e);
+      throw new QmpStreamException("cannot parse json " + line + ": " + e.getOriginalMessage(), e);
     }
     if (node == null || !node.isObject()) {
-      throw new QmpProtocolException("Parsed JSON reply '" + line + "' isn't an object");
+      throw new QmpStreamException("Parsed JSON reply '" + line + "' isn't an object");
     }
     return node;
   }
 
-  private void write(byte[] json, long deadline, String name, Duration budget)
-      throws IOException {
+  private void write(byte[] json, long deadline, String name, Duration budget) throws IOException {
     ByteBuffer out = ByteBuffer.allocate(json.length + 2);
     out.put(json).put((byte) '\r').put((byte) '\n').flip();
     try {
@@ -226,7 +227,7 @@ public final class LiveQmpTransport implements QmpTransport {
         }
       }
       if (end - start >= MAX_LINE_BYTES) {
-        throw new QmpProtocolException(
+        throw new QmpStreamException(
             "no line end within " + MAX_LINE_BYTES + " bytes while waiting for " + what);
       }
       makeRoom();

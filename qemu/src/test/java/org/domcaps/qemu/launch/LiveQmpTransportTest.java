@@ -42,8 +42,7 @@ class LiveQmpTransportTest {
       assertThat(qmp.greeting().path("QMP").path("version").path("qemu").path("major").asInt())
           .isEqualTo(7);
       assertThat(qmp.exchange(cmd(caps))).isEqualTo(cmd("{\"return\":{},\"id\":\"libvirt-1\"}"));
-      assertThat(qmp.exchange(cmd(version)).path("return").path("package").asText())
-          .isEqualTo("x");
+      assertThat(qmp.exchange(cmd(version)).path("return").path("package").asText()).isEqualTo("x");
       server.verify();
       assertThat(server.received()).containsExactly(cmd(caps), cmd(version));
     }
@@ -95,7 +94,7 @@ class LiveQmpTransportTest {
           .isInstanceOf(QmpTimeoutException.class)
           .hasMessage("timed out after 0.5 s waiting for the reply to 'query-machines'");
       assertThatThrownBy(() -> qmp.exchange(machines))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("QMP connection unusable after an earlier failure");
       assertThat(qmp.sendQuit()).isFalse();
     }
@@ -110,8 +109,9 @@ class LiveQmpTransportTest {
                 .disconnect()
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
-      assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-kvm\",\"id\":\"libvirt-6\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+      assertThatThrownBy(
+              () -> qmp.exchange(cmd("{\"execute\":\"query-kvm\",\"id\":\"libvirt-6\"}")))
+          .isInstanceOf(QmpStreamException.class)
           .hasMessage(
               "Missing monitor reply object: connection closed while waiting for the reply to"
                   + " 'query-kvm'");
@@ -128,7 +128,7 @@ class LiveQmpTransportTest {
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-target\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("cannot parse json this is not json: ");
     }
   }
@@ -143,7 +143,7 @@ class LiveQmpTransportTest {
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-target\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("cannot parse json {\"return\": {}} {\"return\": {}}: ");
     }
   }
@@ -151,11 +151,7 @@ class LiveQmpTransportTest {
   @Test
   void nonObjectsAndUnknownObjectsAreRejected() throws Exception {
     try (FakeQmpServer server =
-            new FakeQmpServer(dir.resolve("m.sock"))
-                .greet()
-                .expect("a")
-                .send("[1, 2]")
-                .start();
+            new FakeQmpServer(dir.resolve("m.sock")).greet().expect("a").send("[1, 2]").start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"a\"}")))
           .hasMessage("Parsed JSON reply '[1, 2]' isn't an object");
@@ -178,7 +174,7 @@ class LiveQmpTransportTest {
             new FakeQmpServer(dir.resolve("m.sock")).send("{\"return\": {}}").start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(qmp::greeting)
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessage("expected the QMP greeting, got '{\"return\": {}}'");
     }
   }
