@@ -27,15 +27,27 @@ final class EmbeddedVirsh implements AutoCloseable {
   record Result(String stdout, String stderr, int status) {}
 
   private final Path root;
+  private final boolean asNobody;
 
   /** A fresh embedded root owned by nobody, optionally with a qemu.conf. */
   EmbeddedVirsh(String qemuConf) {
+    this(qemuConf, true);
+  }
+
+  /**
+   * @param asNobody run virsh as nobody (unprivileged driver) rather than as root (privileged:
+   *     needs the {@code libvirt-qemu} user of Debian's build to exist)
+   */
+  EmbeddedVirsh(String qemuConf, boolean asNobody) {
+    this.asNobody = asNobody;
     root = privateDir("domcaps-embed");
     if (qemuConf != null) {
       Path etc = root.resolve("etc");
       write(etc.resolve("qemu.conf"), qemuConf);
     }
-    chownTree(root);
+    if (asNobody) {
+      chownTree(root);
+    }
   }
 
   static boolean available() {
@@ -43,8 +55,11 @@ final class EmbeddedVirsh implements AutoCloseable {
   }
 
   Result domcapabilities(Map<String, String> env, String arch, String machine) {
-    List<String> cmd = new ArrayList<>(List.of(SETPRIV, "--reuid=65534", "--regid=65534",
-        "--clear-groups", "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin"));
+    List<String> cmd = new ArrayList<>();
+    if (asNobody) {
+      cmd.addAll(List.of(SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"));
+    }
+    cmd.addAll(List.of("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin"));
     env.forEach((k, v) -> cmd.add(k + "=" + v));
     cmd.addAll(List.of(VIRSH, "-c", "qemu:///embed?root=" + root, "domcapabilities",
         "--virttype", "qemu", "--arch", arch));

@@ -244,6 +244,28 @@ class FirmwareVsLibvirtTest {
   }
 
   @Test
+  void privilegedDaemonIgnoresTheUserDir() throws Exception {
+    Process id = new ProcessBuilder("getent", "passwd", "libvirt-qemu").start();
+    assumeTrue(id.waitFor() == 0, "skipped: a privileged embedded libvirt needs the user "
+        + "'libvirt-qemu' (Debian's libvirt-daemon-system), which this machine lacks");
+    String conf = "user = \"root\"\ngroup = \"root\"\n";
+    try (EmbeddedVirsh asRoot = new EmbeddedVirsh(conf, false); UserDirs u = new UserDirs(true)) {
+      etc.clear();
+      u.put("60-edk2-x86_64.json", "");
+      u.put("10-user.json", SEABIOS);
+      FirmwareCapsResolver ours = new FirmwareCapsResolver(
+          FirmwareRoots.standard(true, u.env(), "/root"), warnings -> {});
+      for (String[] req : REQUESTS) {
+        EmbeddedVirsh.Result r = asRoot.domcapabilities(u.env(), req[0], req[1]);
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(OsXml.format(ours.osCapabilities(req[0], OsXml.machine(r.stdout()))))
+            .isEqualTo(OsXml.osBlock(r.stdout()));
+        compared++;
+      }
+    }
+  }
+
+  @Test
   void malformedDescriptorIsSkippedWhereLibvirtFails() {
     for (String[] bad : new String[][] {
         {"99-broken.json", "{\"interface-types\": [\"uefi\"], \"mapping\": "},
