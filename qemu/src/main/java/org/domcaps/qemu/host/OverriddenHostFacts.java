@@ -92,7 +92,6 @@ public final class OverriddenHostFacts implements HostFacts {
       basePciBackends = base::pciBackends;
     }
 
-
     public Builder arch(String v) { arch = () -> v; return this; }
     public Builder privileged(boolean v) { privileged = () -> v; return this; }
     public Builder kvmUsable(boolean v) { kvmUsable = () -> v; return this; }
