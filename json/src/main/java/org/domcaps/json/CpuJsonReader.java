@@ -37,7 +37,7 @@ final class CpuJsonReader {
             "expected at least one model when \"supported\" is \"yes\"");
       }
       for (int i = 0; i < models.size(); i++) {
-        b.customModel(customModel(JsonFields.of(models.get(i), custom.path("models") + "[" + i + "]")));
+        b.customModel(customModel(custom.element("models", i, models.get(i))));
       }
       custom.end();
     } else {
@@ -72,7 +72,7 @@ final class CpuJsonReader {
     b.vendor(f.optString("vendor").orElse(null));
     List<JsonNode> features = f.optArray("features");
     for (int i = 0; i < features.size(); i++) {
-      JsonFields feature = JsonFields.of(features.get(i), f.path("features") + "[" + i + "]");
+      JsonFields feature = f.element("features", i, features.get(i));
       b.feature(new CpuFeature(feature.string("policy"), feature.string("name")));
       feature.end();
     }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.domcaps.model.Supported;
 
@@ -23,21 +21,43 @@ final class JsonFields {
   private static final BigInteger MAX_UNSIGNED_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final JsonNode node;
-  private final String path;
-  private final Set<String> expected = new LinkedHashSet<>();
+  // The jq path is built only for an error message: parent's path plus key, or index when >= 0.
+  private final JsonFields parent;
+  private final String key;
+  private final int index;
+  private final List<String> expected = new ArrayList<>(8);
+  private int found;
 
-  private JsonFields(JsonNode node, String path) {
+  private JsonFields(JsonNode node, JsonFields parent, String key, int index) {
     this.node = node;
-    this.path = path;
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
   }
 
-  /** The object at {@code path}; refuses any other kind of value. */
-  static JsonFields of(JsonNode node, String path) throws DomainCapabilitiesJsonException {
+  /** The document's root object; refuses any other kind of value. */
+  static JsonFields root(JsonNode node) throws DomainCapabilitiesJsonException {
+    return checked(node, null, null, -1);
+  }
+
+  /** The object in field {@code key} of this object. */
+  private JsonFields child(JsonNode value, String key) throws DomainCapabilitiesJsonException {
+    return checked(value, this, key, -1);
+  }
+
+  /** The object at {@code index} of the array in field {@code key} of this object. */
+  JsonFields element(String key, int index, JsonNode value) throws DomainCapabilitiesJsonException {
+    return checked(value, this, key, index);
+  }
+
+  private static JsonFields checked(JsonNode node, JsonFields parent, String key, int index)
+      throws DomainCapabilitiesJsonException {
+    JsonFields f = new JsonFields(node, parent, key, index);
     if (!node.isObject()) {
-      throw new DomainCapabilitiesJsonException(display(path),
+      throw new DomainCapabilitiesJsonException(display(f.path()),
           "expected an object, found " + describe(node));
     }
-    return new JsonFields(node, path);
+    return f;
   }
 
   /** The jq path of {@code key} below {@code parent}: {@code .a.b} or {@code .a["s390-pv"]}. */
@@ -86,11 +106,15 @@ final class JsonFields {
   }
 
   String path() {
-    return path;
+    if (parent == null) {
+      return "";
+    }
+    String p = child(parent.path(), key);
+    return index < 0 ? p : p + "[" + index + "]";
   }
 
   String path(String key) {
-    return child(path, key);
+    return child(path(), key);
   }
 
   DomainCapabilitiesJsonException error(String key, String problem) {
@@ -98,18 +122,23 @@ final class JsonFields {
   }
 
   DomainCapabilitiesJsonException error(String problem) {
-    return new DomainCapabilitiesJsonException(display(path), problem);
+    return new DomainCapabilitiesJsonException(display(path()), problem);
   }
 
   /** The field, or null when missing. */
   JsonNode get(String key) {
-    expected.add(key);
-    return node.get(key);
+    JsonNode v = node.get(key);
+    if (!expected.contains(key)) {
+      expected.add(key);
+      if (v != null) {
+        found++; // each present field counted once, however often it is asked for
+      }
+    }
+    return v;
   }
 
   boolean has(String key) {
-    expected.add(key);
-    return node.has(key);
+    return get(key) != null;
   }
 
   private JsonNode require(String key, String what) throws DomainCapabilitiesJsonException {
@@ -160,12 +189,12 @@ final class JsonFields {
   }
 
   JsonFields object(String key) throws DomainCapabilitiesJsonException {
-    return of(require(key, "an object"), path(key));
+    return child(require(key, "an object"), key);
   }
 
   Optional<JsonFields> optObject(String key) throws DomainCapabilitiesJsonException {
     JsonNode v = get(key);
-    return v == null ? Optional.empty() : Optional.of(of(v, path(key)));
+    return v == null ? Optional.empty() : Optional.of(child(v, key));
   }
 
   /** The elements of an array field; an empty list when the field is missing. */
@@ -192,12 +221,13 @@ final class JsonFields {
     List<String> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
-      String at = path(key) + "[" + i + "]";
       if (!e.isTextual()) {
-        throw new DomainCapabilitiesJsonException(at, "expected a string, found " + describe(e));
+        throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
+            "expected a string, found " + describe(e));
       }
       if (out.contains(e.textValue())) {
-        throw new DomainCapabilitiesJsonException(at, "repeats the value " + quote(e.textValue()));
+        throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
+            "repeats the value " + quote(e.textValue()));
       }
       out.add(e.textValue());
     }
@@ -228,6 +258,9 @@ final class JsonFields {
 
   /** Refuses any field that was not asked for. */
   void end() throws DomainCapabilitiesJsonException {
+    if (found == node.size()) {
+      return; // every field was asked for
+    }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();

@@ -29,7 +29,7 @@ final class JsonShapeReader {
   private JsonShapeReader() {}
 
   static DomainCapabilities read(JsonNode root) throws DomainCapabilitiesJsonException {
-    JsonFields f = JsonFields.of(root, "");
+    JsonFields f = JsonFields.root(root);
     DomainCapabilities.Builder b = DomainCapabilities.builder()
         .path(f.string("path"))
         .domain(f.string("domain"))
@@ -204,7 +204,7 @@ final class JsonShapeReader {
     List<SgxSection> sections = new ArrayList<>();
     List<JsonNode> items = f.optArray("sections");
     for (int i = 0; i < items.size(); i++) {
-      JsonFields s = JsonFields.of(items.get(i), f.path("sections") + "[" + i + "]");
+      JsonFields s = f.element("sections", i, items.get(i));
       sections.add(new SgxSection(s.integer("node"), s.unsigned64("size")));
       s.end();
     }

@@ -97,6 +97,19 @@ class BadJsonTest {
   }
 
   @Test
+  void unknownFieldNextToOneReadTwiceIsStillRefused() {
+    String modes = "\"cpu\": {\"modes\": {"
+        + "\"host-passthrough\": {\"supported\": \"yes\"},"
+        + "\"maximum\": {\"supported\": \"no\"},"
+        + "\"host-model\": {\"supported\": \"no\"},"
+        + "\"custom\": {\"supported\": \"yes\", \"models\": [{\"name\": \"EPYC\","
+        + " \"usable\": \"yes\", \"deprecated\": \"yes\", \"vendor\": \"AMD\","
+        + " \"blockers\": []}]}}}}";
+    assertThat(refused(HEAD + modes)).hasMessage(".cpu.modes.custom.models[0].blockers:"
+        + " unexpected field \"blockers\" (expected name, usable, deprecated, vendor)");
+  }
+
+  @Test
   void customSupportedWithoutModels() {
     String modes = "\"cpu\": {\"modes\": {"
         + "\"host-passthrough\": {\"supported\": \"yes\"},"
