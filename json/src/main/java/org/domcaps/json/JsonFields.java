@@ -167,16 +167,23 @@ final class JsonFields {
 
   /** A string that must be one of {@code choices}. */
   String choice(String key, String... choices) throws DomainCapabilitiesJsonException {
+    JsonNode v = get(key);
+    if (v != null && v.isTextual()) {
+      for (String c : choices) {
+        if (c.equals(v.textValue())) {
+          return c;
+        }
+      }
+    }
+    // The description is built only on the error path: this runs for every "supported".
     String what = choices.length == 2
         ? quote(choices[0]) + " or " + quote(choices[1])
         : "one of " + String.join(", ", List.of(choices).stream().map(JsonFields::quote).toList());
-    String v = text(key, require(key, what), what);
-    for (String c : choices) {
-      if (c.equals(v)) {
-        return v;
-      }
+    if (v == null) {
+      throw error("missing field " + quote(key) + " (expected " + what + ")");
     }
-    throw error(key, "expected " + what + ", found " + quote(v));
+    throw error(key, "expected " + what + ", found "
+        + (v.isTextual() ? quote(v.textValue()) : describe(v)));
   }
 
   /** The required {@code supported} field: "yes" or "no" (absence is expressed by leaving out the whole element). */

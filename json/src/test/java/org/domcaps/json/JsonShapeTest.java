@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.testing.SharedData;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +138,18 @@ class JsonShapeTest {
     assertThat(x86Json).contains(
         "      \"firmware\": [\n        \"efi\"\n      ]\n");
     assertThat(x86Json).endsWith("}\n");
+  }
+
+  @Test
+  void layoutIsWhatJqPrints() throws Exception {
+    Path jq = Path.of("/usr/bin/jq");
+    Assumptions.assumeTrue(Files.isExecutable(jq), "jq is not installed; layout compared with jq skipped");
+    Process p = new ProcessBuilder(jq.toString(), ".").redirectErrorStream(true).start();
+    try (var in = p.getOutputStream()) {
+      in.write(x86Json.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out).isEqualTo(x86Json);
   }
 }
