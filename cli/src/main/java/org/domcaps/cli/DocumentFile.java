@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.domcaps.json.DomainCapabilitiesJson;
+import org.domcaps.json.DomainCapabilitiesJsonException;
+import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.xml.DomainCapabilitiesParseException;
+import org.domcaps.model.xml.DomainCapabilitiesXml;
+
+/**
+ * A domain capabilities document on disk, in XML or in the JSON form: the first character that is
+ * not white space decides (an opening brace means JSON, anything else XML). Both readers stream with their
+ * own size and depth bounds; the file is never read whole first.
+ */
+final class DocumentFile {
+  /** Leading white space looked through to find the first character. */
+  private static final int PEEK_LIMIT = 4096;
+
+  private DocumentFile() {}
+
+  /** A document that cannot be read; the message is {@code FILE[:LINE:COLUMN]: problem}. */
+  static final class UnreadableDocumentException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableDocumentException(String message) {
+      super(message);
+    }
+  }
+
+  static DomainCapabilities read(Path file) throws UnreadableDocumentException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (isJson(in)) {
+        return DomainCapabilitiesJson.read(in);
+      }
+      return DomainCapabilitiesXml.parse(in);
+    } catch (DomainCapabilitiesParseException e) {
+      throw located(file, e.line(), e.column(), e.getMessage());
+    } catch (DomainCapabilitiesJsonException e) {
+      throw located(file, e.line(), e.column(), e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UnreadableDocumentException(file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new UnreadableDocumentException(file + ": permission denied");
+    } catch (CharacterCodingException e) {
+      throw new UnreadableDocumentException(file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static boolean isJson(BufferedReader in) throws IOException {
+    in.mark(PEEK_LIMIT + 1);
+    try {
+      for (int i = 0; i < PEEK_LIMIT; i++) {
+        int c = in.read();
+        if (c < 0) {
+          return false;
+        }
+        if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+          return c == '{';
+        }
+      }
+      return false;
+    } finally {
+      in.reset();
+    }
+  }
+
+  /** Both readers prefix a located message with {@code <line:column> }; editors want {@code file:line:column:}. */
+  private static UnreadableDocumentException located(Path file, int line, int column, String message) {
+    if (line < 0) {
+      return new UnreadableDocumentException(file + ": " + message);
+    }
+    String prefix = "<" + line + ":" + column + "> ";
+    String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    return new UnreadableDocumentException(file + ":" + line + ":" + column + ": " + problem);
+  }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.domcaps.model.DomainCapabilities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code domcaps format FILE [--format xml|json]}: reads a document and prints it canonically. */
+@Command(
+    name = "format",
+    description = {
+        "Read a domain capabilities document (libvirt XML or the JSON form, detected) and print"
+            + " it canonically: libvirt's exact XML, or the JSON form.",
+        "Exit status: 0 printed, 1 the document cannot be read (reason on stderr), 2 usage."})
+public final class FormatCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private OutputFormatOption output;
+
+  @Parameters(paramLabel = "FILE", description = "The document to read.")
+  private Path file;
+
+  @Override
+  public Integer call() {
+    DomainCapabilities caps;
+    try {
+      caps = DocumentFile.read(file);
+    } catch (DocumentFile.UnreadableDocumentException e) {
+      spec.commandLine().getErr().println("domcaps format: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+    output.print(caps, spec.commandLine().getOut());
+    return 0;
+  }
+}

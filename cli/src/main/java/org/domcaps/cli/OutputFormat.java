@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.cli;
+
+import java.util.Locale;
+import org.domcaps.json.DomainCapabilitiesJson;
+import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.xml.DomainCapabilitiesXml;
+
+/** The forms a document is printed in: libvirt's XML or the JSON form. */
+public enum OutputFormat {
+  XML {
+    @Override
+    public String render(DomainCapabilities caps) {
+      return DomainCapabilitiesXml.format(caps);
+    }
+  },
+  JSON {
+    @Override
+    public String render(DomainCapabilities caps) {
+      return DomainCapabilitiesJson.write(caps);
+    }
+  };
+
+  /** The whole text, ending in a newline. */
+  public abstract String render(DomainCapabilities caps);
+
+  /** The lower-case name used on the command line. */
+  public String optionValue() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code xml} or {@code json}, any case. */
+  public static OutputFormat fromOptionValue(String value) {
+    for (OutputFormat f : values()) {
+      if (f.optionValue().equalsIgnoreCase(value)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format '" + value + "' (expected xml or json)");
+  }
+}
