@@ -5,6 +5,7 @@ import static org.domcaps.qemu.api.DomCapsException.Code.CONFIG_UNSUPPORTED;
 import static org.domcaps.qemu.api.DomCapsException.Code.INVALID_ARG;
 
 import org.domcaps.qemu.build.Machines;
+import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.build.VirtArch;
 import org.domcaps.qemu.build.VirtType;
 import org.domcaps.qemu.caps.QemuCaps;
