@@ -21,6 +21,8 @@ final class DeviceFill {
   private DeviceFill() {}
 
   static Devices devices(QemuCaps caps, String machine, FillFacts facts) {
+    // libvirt never gets here without a machine; an empty name keeps every machine test false.
+    machine = machine == null ? "" : machine;
     return Devices.builder()
         .disk(disk(caps, machine))
         .graphics(Capability.supported(new Enumeration("type")

@@ -10,6 +10,7 @@ import org.domcaps.model.Loader;
 import org.domcaps.model.Os;
 import org.domcaps.model.Supported;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
 
 /**
  * Assembles the domain capabilities document the way libvirt 9.0.0's virQEMUCapsFillDomainCaps
@@ -26,7 +27,7 @@ public final class DomainCapsBuilder {
    * @param cpu the {@code <cpu>} element, or empty to leave it out
    */
   public static DomainCapabilities build(
-      ResolvedRequest request, FillFacts facts, FirmwareSupport firmware, Optional<Cpu> cpu) {
+      ResolvedRequest request, FillFacts facts, OsFirmwareCapabilities firmware, Optional<Cpu> cpu) {
     QemuCaps caps = request.caps();
     DomainCapabilities.Builder b = DomainCapabilities.builder()
         .path(request.emulator())
@@ -55,19 +56,20 @@ public final class DomainCapsBuilder {
     return n;
   }
 
-  static Os os(FirmwareSupport fw) {
-    Loader.Builder loader = Loader.builder();
-    fw.loaderValues().forEach(loader::path);
-    loader.values("type", "rom", "pflash");
-    loader.values("readonly", "yes", "no");
-    loader.enumName("secure");
-    if (fw.secure()) {
-      loader.value("secure", "yes");
+  static Os os(OsFirmwareCapabilities fw) {
+    if (!fw.supported()) {
+      return Os.unsupported();
     }
-    loader.value("secure", "no");
-    Enumeration firmware = new Enumeration("firmware");
-    firmware.addIf(fw.bios(), "bios").addIf(fw.efi(), "efi");
-    return Os.supported(loader.build(), firmware.build());
+    Loader loader = Loader.unsupported();
+    if (fw.loaderSupported()) {
+      Loader.Builder l = Loader.builder();
+      fw.loaderValues().forEach(l::path);
+      l.values("type", fw.loaderTypes().toArray(String[]::new));
+      l.values("readonly", fw.loaderReadonly().toArray(String[]::new));
+      l.values("secure", fw.loaderSecure().toArray(String[]::new));
+      loader = l.build();
+    }
+    return Os.supported(loader, CapsEnum.of("firmware", fw.firmware()));
   }
 
   static Capability memoryBacking(QemuCaps caps) {

@@ -44,7 +44,7 @@ final class FeatureFill {
   /** GIC versions only for ARM virt machines of the requested arch; kernel for kvm, emulated for qemu. */
   static Capability gic(ResolvedRequest request) {
     String arch = request.arch();
-    String machine = request.machine();
+    String machine = request.machine() == null ? "" : request.machine();
     boolean armVirt = (arch.equals("armv6l") || arch.equals("armv7l") || arch.equals("aarch64"))
         && (machine.equals("virt") || machine.startsWith("virt-"));
     if (!armVirt) {
