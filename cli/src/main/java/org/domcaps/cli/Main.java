@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
-/** Entry point of the domcaps command. */
+import picocli.CommandLine;
+
+/** Entry point of the domcaps command: wires the subcommands, nothing else. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.err.println("domcaps: not yet implemented");
-    System.exit(2);
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree; subcommands live in their own classes. */
+  static CommandLine commandLine() {
+    return new CommandLine(new DomCapsCommand())
+        .addSubcommand("conformance", new ConformanceCommand());
   }
 }
