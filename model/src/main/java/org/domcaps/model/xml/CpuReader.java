@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.model.xml;
+
+import static org.domcaps.model.xml.XmlCursor.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import org.domcaps.model.CapsEnum;
+import org.domcaps.model.Cpu;
+import org.domcaps.model.CpuModel;
+import org.domcaps.model.HostModel;
+import org.domcaps.model.MigratableMode;
+import org.domcaps.model.Supported;
+import org.domcaps.model.Usable;
+
+/** Reads {@code <cpu>}: the four modes libvirt always prints, each exactly once. */
+final class CpuReader {
+  private static final List<String> MODES =
+      List.of("host-passthrough", "maximum", "host-model", "custom");
+
+  private CpuReader() {}
+
+  static Cpu cpu(XmlCursor c) throws DomainCapabilitiesParseException, XMLStreamException {
+    c.allowAttributes();
+    Cpu.Builder b = Cpu.builder();
+    List<String> seen = new ArrayList<>();
+    while (c.nextChild()) {
+      if (!c.name().equals("mode")) {
+        throw c.error("unknown element <" + c.name() + "> (expected <mode>)");
+      }
+      c.allowAttributes("name", "supported");
+      String mode = c.attribute("name");
+      if (!MODES.contains(mode)) {
+        throw c.attributeError("name", "unknown CPU mode " + quote(mode) + " (expected "
+            + String.join(", ", MODES) + ")");
+      }
+      if (seen.contains(mode)) {
+        throw c.attributeError("name", "CPU mode " + quote(mode) + " appears twice");
+      }
+      seen.add(mode);
+      boolean supported = Scalars.supported(c) == Supported.YES;
+      switch (mode) {
+        case "host-passthrough":
+          b.hostPassthrough(migratable(c, supported, "hostPassthroughMigratable"));
+          break;
+        case "maximum":
+          b.maximum(migratable(c, supported, "maximumMigratable"));
+          break;
+        case "host-model":
+          b.hostModel(supported ? hostModel(c) : unsupportedMode(c));
+          break;
+        default:
+          b.customModels(supported ? custom(c) : unsupportedModels(c));
+      }
+    }
+    for (String mode : MODES) {
+      if (!seen.contains(mode)) {
+        throw c.error("missing <mode name='" + mode + "'> (libvirt prints all four modes)");
+      }
+    }
+    return b.build();
+  }
+
+  private static HostModel unsupportedMode(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    EnumReader.endUnsupported(c);
+    return null;
+  }
+
+  private static List<CpuModel> unsupportedModels(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    EnumReader.endUnsupported(c);
+    return List.of();
+  }
+
+  private static MigratableMode migratable(XmlCursor c, boolean supported, String enumName)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    if (!supported) {
+      EnumReader.endUnsupported(c);
+      return MigratableMode.no();
+    }
+    List<CapsEnum> enums = new ArrayList<>();
+    while (c.nextChild()) {
+      if (!c.name().equals("enum")) {
+        throw c.error("unknown element <" + c.name() + "> (expected <enum>)");
+      }
+      enums.add(EnumReader.capsEnum(c, List.of(enumName), enums));
+    }
+    return new MigratableMode(true, enums.stream().findFirst().map(CapsEnum::values));
+  }
+
+  private static HostModel hostModel(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    HostModel.Builder b = null;
+    boolean vendorSeen = false;
+    while (c.nextChild()) {
+      switch (c.name()) {
+        case "model":
+          if (b != null) {
+            throw c.error("element appears twice");
+          }
+          c.allowAttributes("fallback", "vendor_id");
+          String fallback = c.attribute("fallback");
+          if (!fallback.equals("allow") && !fallback.equals("forbid")) {
+            throw c.attributeError("fallback",
+                "expected 'allow' or 'forbid' but was " + quote(fallback));
+          }
+          String vendorId = c.optionalAttribute("vendor_id");
+          b = HostModel.builder(c.text(true)).fallback(fallback).vendorId(vendorId);
+          break;
+        case "vendor":
+          if (b == null || vendorSeen) {
+            throw c.error(b == null ? "<vendor> must follow <model>" : "element appears twice");
+          }
+          c.allowAttributes();
+          b.vendor(c.text(true));
+          vendorSeen = true;
+          break;
+        case "feature":
+          if (b == null) {
+            throw c.error("<feature> must follow <model>");
+          }
+          c.allowAttributes("policy", "name");
+          b.feature(c.attribute("policy"), c.attribute("name"));
+          c.end();
+          break;
+        default:
+          throw c.error("unknown element <" + c.name() + "> (expected model, vendor, feature)");
+      }
+    }
+    if (b == null) {
+      throw c.error("host-model with supported='yes' lacks its <model>");
+    }
+    return b.build();
+  }
+
+  private static List<CpuModel> custom(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    List<CpuModel> models = new ArrayList<>();
+    while (c.nextChild()) {
+      if (!c.name().equals("model")) {
+        throw c.error("unknown element <" + c.name() + "> (expected <model>)");
+      }
+      c.allowAttributes("usable", "deprecated", "vendor");
+      String usableText = c.attribute("usable");
+      Usable usable = Usable.fromXml(usableText);
+      if (usable == null) {
+        throw c.attributeError("usable",
+            "expected 'yes', 'no' or 'unknown' but was " + quote(usableText));
+      }
+      boolean deprecated = false;
+      String dep = c.optionalAttribute("deprecated");
+      if (dep != null) {
+        if (!dep.equals("yes") && !dep.equals("no")) {
+          throw c.attributeError("deprecated", "expected 'yes' or 'no' but was " + quote(dep));
+        }
+        deprecated = dep.equals("yes");
+      }
+      String vendor = c.optionalAttribute("vendor");
+      models.add(new CpuModel(c.text(true), usable, deprecated, vendor));
+    }
+    if (models.isEmpty()) {
+      // libvirt prints supported='no' for an empty model list; 'yes' here would not round-trip.
+      throw c.error("custom mode with supported='yes' lists no <model>");
+    }
+    return models;
+  }
+}
