@@ -35,12 +35,24 @@ final class DocumentFile {
     }
   }
 
+  /**
+   * A document read from a file and the virsh framing it had: the newlines after the XML
+   * document's own final one (virsh prints two).
+   */
+  record Read(DomainCapabilities caps, int extraNewlines) {}
+
   static DomainCapabilities read(Path file) throws UnreadableDocumentException {
+    return readFramed(file).caps();
+  }
+
+  static Read readFramed(Path file) throws UnreadableDocumentException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       if (isJson(in)) {
-        return DomainCapabilitiesJson.read(in);
+        return new Read(DomainCapabilitiesJson.read(in), 0);
       }
-      return DomainCapabilitiesXml.parse(in);
+      TrailingNewlineCounter counter = new TrailingNewlineCounter(in);
+      DomainCapabilities caps = DomainCapabilitiesXml.parse(counter);
+      return new Read(caps, Math.max(0, counter.trailingNewlines() - 1));
     } catch (DomainCapabilitiesParseException e) {
       throw located(file, e.line(), e.column(), e.getMessage());
     } catch (DomainCapabilitiesJsonException e) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.domcaps.model.DomainCapabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +27,21 @@ public final class FormatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DomainCapabilities caps;
+    DocumentFile.Read doc;
     try {
-      caps = DocumentFile.read(file);
+      doc = DocumentFile.readFramed(file);
     } catch (DocumentFile.UnreadableDocumentException e) {
       spec.commandLine().getErr().println("domcaps format: " + e.getMessage());
       spec.commandLine().getErr().flush();
       return 1;
     }
-    output.print(caps, spec.commandLine().getOut());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(output.format().render(doc.caps()));
+    if (output.format() == OutputFormat.XML) {
+      // Keep the virsh framing the file had, so virsh's output writes back byte for byte.
+      out.print("\n".repeat(doc.extraNewlines()));
+    }
+    out.flush();
     return 0;
   }
 }

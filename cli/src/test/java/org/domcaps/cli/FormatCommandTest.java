@@ -21,11 +21,20 @@ class FormatCommandTest {
   }
 
   @Test
-  void printsLibvirtXmlByDefault() throws Exception {
+  void printsLibvirtXmlByDefaultKeepingVirshFraming() throws Exception {
     CliRun run = CliRun.of("format", X86.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).isEqualTo(canonicalX86());
+    assertThat(run.out()).isEqualTo(Files.readString(X86, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void writesALibvirtDocumentWithoutFramingBackAsItWas() throws Exception {
+    Path golden = SharedData.conformance().resolve("domaincaps/qemu_7.2.0.x86_64.xml");
+    CliRun run = CliRun.of("format", golden.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    assertThat(run.out()).endsWith("</domainCapabilities>\n");
   }
 
   @Test

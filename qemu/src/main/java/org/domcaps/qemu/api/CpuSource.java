@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.api;
+
+import java.util.Optional;
+import org.domcaps.model.Cpu;
+import org.domcaps.qemu.build.ResolvedRequest;
+
+/** Supplies the {@code <cpu>} element for a resolved request; empty leaves it out. */
+@FunctionalInterface
+public interface CpuSource {
+  Optional<Cpu> cpuFor(ResolvedRequest request);
+
+  /** Leaves {@code <cpu>} out of every document. */
+  CpuSource NONE = request -> Optional.empty();
+}

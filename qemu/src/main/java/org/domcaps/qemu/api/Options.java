@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.api;
+
+import java.util.Objects;
+import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.host.HostFacts;
+
+/**
+ * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
+ * reads the environment: the host facts (arch, default emulators, KVM, VFIO, swtpm, SEV), how a
+ * binary's capabilities are obtained, the firmware descriptors and the CPU logic.
+ */
+public final class Options {
+  private final HostFacts host;
+  private final CapsLookup capsLookup;
+  private final FirmwareCapsResolver firmware;
+  private final CpuSource cpu;
+
+  private Options(Builder b) {
+    this.host = Objects.requireNonNull(b.host, "host");
+    this.capsLookup = Objects.requireNonNull(b.capsLookup, "capsLookup");
+    this.firmware = Objects.requireNonNull(b.firmware, "firmware");
+    this.cpu = Objects.requireNonNull(b.cpu, "cpu");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu);
+  }
+
+  public HostFacts host() {
+    return host;
+  }
+
+  public CapsLookup capsLookup() {
+    return capsLookup;
+  }
+
+  public FirmwareCapsResolver firmware() {
+    return firmware;
+  }
+
+  public CpuSource cpu() {
+    return cpu;
+  }
+
+  /** Builder for {@link Options}; every part is required except the CPU logic. */
+  public static final class Builder {
+    private HostFacts host;
+    private CapsLookup capsLookup;
+    private FirmwareCapsResolver firmware;
+    private CpuSource cpu = CpuSource.NONE;
+
+    private Builder() {}
+
+    public Builder host(HostFacts v) {
+      host = v;
+      return this;
+    }
+
+    public Builder capsLookup(CapsLookup v) {
+      capsLookup = v;
+      return this;
+    }
+
+    public Builder firmware(FirmwareCapsResolver v) {
+      firmware = v;
+      return this;
+    }
+
+    public Builder cpu(CpuSource v) {
+      cpu = v;
+      return this;
+    }
+
+    public Options build() {
+      return new Options(this);
+    }
+  }
+}
