@@ -22,6 +22,7 @@ public final class Main {
             .addSubcommand("format", new FormatCommand())
             .addSubcommand("validate", new ValidateCommand())
             .addSubcommand("conformance", new ConformanceCommand())
+            .addSubcommand("probe", new ProbeCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

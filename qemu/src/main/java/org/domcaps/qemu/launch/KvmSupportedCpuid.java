@@ -49,7 +49,8 @@ final class KvmSupportedCpuid {
   static Optional<String> cpuDataXml() {
     try {
       return Optional.of(format(read()));
-    } catch (LastErrorException | UnsatisfiedLinkError e) {
+    } catch (LastErrorException | LinkageError e) {
+      // LinkageError: JNA cannot load its native part (e.g. no usable /dev/urandom or tmp).
       return Optional.empty();
     }
   }

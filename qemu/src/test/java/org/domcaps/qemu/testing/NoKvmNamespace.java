@@ -24,7 +24,7 @@ public final class NoKvmNamespace {
           + "done\n"
           + "mkdir \"$T/pts\" \"$T/shm\" && mount --bind /dev/pts \"$T/pts\""
           + " && mount --bind /dev/shm \"$T/shm\"\n"
-          + "mount --bind \"$T\" /dev\n"
+          + "mount --rbind \"$T\" /dev\n"
           + "umount -l \"$T\" && rmdir \"$T\"\n"
           + "exec \"$@\"' sh \"$@\"\n";
 
