@@ -113,7 +113,6 @@ final class DomainCapsReader {
   private DomainCapabilities document(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
-    String where = c.pathString();
     DomainCapabilities.Builder b = DomainCapabilities.builder();
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
@@ -167,7 +166,7 @@ final class DomainCapsReader {
     }
     for (String required : new String[] {"path", "domain", "arch"}) {
       if (!seen.contains(required)) {
-        throw c.errorAt(where, "missing <" + required + ">");
+        throw c.errorAt(c.leftPath(), "missing <" + required + ">");
       }
     }
     return b.build();
