@@ -10,6 +10,7 @@ import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.Loader;
 import org.domcaps.model.Os;
@@ -23,9 +24,6 @@ import org.domcaps.model.Supported;
  * types and values the XML form could not carry are refused with the jq path of the value.
  */
 final class JsonShapeReader {
-  private static final String[] DEVICES = {
-      "disk", "graphics", "video", "hostdev", "rng", "filesystem", "tpm", "redirdev", "channel"};
-
   private JsonShapeReader() {}
 
   static DomainCapabilities read(JsonNode root) throws DomainCapabilitiesJsonException {
@@ -85,7 +83,7 @@ final class JsonShapeReader {
     if (o.isEmpty()) {
       return List.of();
     }
-    List<String> allowed = LibvirtEnums.allowed(element);
+    List<String> allowed = EnumOrder.allowed(element);
     List<CapsEnum> out = new ArrayList<>();
     JsonFields enums = o.get();
     for (String name : allowed) {
@@ -149,12 +147,12 @@ final class JsonShapeReader {
   }
 
   private static Devices devices(JsonFields f) throws DomainCapabilitiesJsonException {
-    Capability[] c = new Capability[DEVICES.length];
-    for (int i = 0; i < DEVICES.length; i++) {
-      c[i] = capability(f, DEVICES[i]);
+    Devices.Builder b = Devices.builder();
+    for (String name : Devices.NAMES) {
+      b.device(name, capability(f, name));
     }
     f.end();
-    return new Devices(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+    return b.build();
   }
 
   private static Features features(JsonFields f) throws DomainCapabilitiesJsonException {

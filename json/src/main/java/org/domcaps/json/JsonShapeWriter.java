@@ -11,6 +11,7 @@ import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
@@ -74,7 +75,7 @@ final class JsonShapeWriter {
 
   private void enums(String element, List<CapsEnum> enums) throws IOException {
     g.writeObjectFieldStart("enums");
-    for (CapsEnum e : LibvirtEnums.sorted(element, enums)) {
+    for (CapsEnum e : EnumOrder.sorted(element, enums)) {
       strings(e.name(), e.values());
     }
     g.writeEndObject();
@@ -187,15 +188,10 @@ final class JsonShapeWriter {
   private void devices(Devices d) throws IOException {
     // Always present, like <devices>: an empty object when no device is reported.
     g.writeObjectFieldStart("devices");
-    capability("disk", d.disk());
-    capability("graphics", d.graphics());
-    capability("video", d.video());
-    capability("hostdev", d.hostdev());
-    capability("rng", d.rng());
-    capability("filesystem", d.filesystem());
-    capability("tpm", d.tpm());
-    capability("redirdev", d.redirdev());
-    capability("channel", d.channel());
+    List<Capability> all = d.inOrder();
+    for (int i = 0; i < all.size(); i++) {
+      capability(Devices.NAMES.get(i), all.get(i));
+    }
     g.writeEndObject();
   }
 

@@ -57,32 +57,11 @@ public record Capability(Supported supported, List<CapsEnum> enums) {
   }
 
   /** Accumulates enums in first-use order; values are deduplicated. */
-  public static final class Builder {
-    private final Enums.Accumulator enums = new Enums.Accumulator();
-
+  public static final class Builder extends EnumsBuilder<Builder> {
     private Builder() {}
 
-    /** Reports the enum even if no value is ever added ({@code <enum name='x'/>}). */
-    public Builder enumName(String name) {
-      enums.declare(name);
-      return this;
-    }
-
-    public Builder value(String enumName, String value) {
-      enums.add(enumName, value);
-      return this;
-    }
-
-    public Builder values(String enumName, String... values) {
-      enums.declare(enumName);
-      for (String v : values) {
-        enums.add(enumName, v);
-      }
-      return this;
-    }
-
     public Capability build() {
-      return new Capability(Supported.YES, enums.build());
+      return new Capability(Supported.YES, enums());
     }
   }
 }

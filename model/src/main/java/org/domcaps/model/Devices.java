@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,13 @@ public record Devices(
     Capability tpm,
     Capability redirdev,
     Capability channel) {
+  /**
+   * The device element names, in libvirt 9.0.0's printing order: the one list for every reader
+   * and writer of the document.
+   */
+  public static final List<String> NAMES = List.of(
+      "disk", "graphics", "video", "hostdev", "rng", "filesystem", "tpm", "redirdev", "channel");
+
   private static final Devices NONE = builder().build();
 
   public Devices {
@@ -41,6 +50,11 @@ public record Devices(
     return new Builder();
   }
 
+  /** Every device, absent ones included, in the order of {@link #NAMES}. */
+  public List<Capability> inOrder() {
+    return List.of(disk, graphics, video, hostdev, rng, filesystem, tpm, redirdev, channel);
+  }
+
   public Builder toBuilder() {
     return new Builder()
         .disk(disk)
@@ -55,66 +69,62 @@ public record Devices(
   }
 
   public static final class Builder {
-    private Capability disk = Capability.absent();
-    private Capability graphics = Capability.absent();
-    private Capability video = Capability.absent();
-    private Capability hostdev = Capability.absent();
-    private Capability rng = Capability.absent();
-    private Capability filesystem = Capability.absent();
-    private Capability tpm = Capability.absent();
-    private Capability redirdev = Capability.absent();
-    private Capability channel = Capability.absent();
+    private final Capability[] devices = new Capability[NAMES.size()];
 
-    private Builder() {}
+    private Builder() {
+      Arrays.fill(devices, Capability.absent());
+    }
+
+    /** Sets the device named {@code name}, one of {@link #NAMES}. */
+    public Builder device(String name, Capability c) {
+      int i = NAMES.indexOf(name);
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "unknown device '" + name + "' (libvirt 9.0.0 prints " + NAMES + ")");
+      }
+      devices[i] = c;
+      return this;
+    }
 
     public Builder disk(Capability c) {
-      disk = c;
-      return this;
+      return device("disk", c);
     }
 
     public Builder graphics(Capability c) {
-      graphics = c;
-      return this;
+      return device("graphics", c);
     }
 
     public Builder video(Capability c) {
-      video = c;
-      return this;
+      return device("video", c);
     }
 
     public Builder hostdev(Capability c) {
-      hostdev = c;
-      return this;
+      return device("hostdev", c);
     }
 
     public Builder rng(Capability c) {
-      rng = c;
-      return this;
+      return device("rng", c);
     }
 
     public Builder filesystem(Capability c) {
-      filesystem = c;
-      return this;
+      return device("filesystem", c);
     }
 
     public Builder tpm(Capability c) {
-      tpm = c;
-      return this;
+      return device("tpm", c);
     }
 
     public Builder redirdev(Capability c) {
-      redirdev = c;
-      return this;
+      return device("redirdev", c);
     }
 
     public Builder channel(Capability c) {
-      channel = c;
-      return this;
+      return device("channel", c);
     }
 
     public Devices build() {
-      return new Devices(
-          disk, graphics, video, hostdev, rng, filesystem, tpm, redirdev, channel);
+      Capability[] d = devices;
+      return new Devices(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
     }
   }
 }

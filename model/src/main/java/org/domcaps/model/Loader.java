@@ -38,9 +38,8 @@ public record Loader(Supported supported, List<String> values, List<CapsEnum> en
   }
 
   /** Builds a {@code supported='yes'} loader. */
-  public static final class Builder {
+  public static final class Builder extends EnumsBuilder<Builder> {
     private final List<String> values = new ArrayList<>();
-    private final Enums.Accumulator enums = new Enums.Accumulator();
 
     private Builder() {}
 
@@ -50,26 +49,8 @@ public record Loader(Supported supported, List<String> values, List<CapsEnum> en
       return this;
     }
 
-    public Builder enumName(String name) {
-      enums.declare(name);
-      return this;
-    }
-
-    public Builder value(String enumName, String value) {
-      enums.add(enumName, value);
-      return this;
-    }
-
-    public Builder values(String enumName, String... vals) {
-      enums.declare(enumName);
-      for (String v : vals) {
-        enums.add(enumName, v);
-      }
-      return this;
-    }
-
     public Loader build() {
-      return new Loader(Supported.YES, values, enums.build());
+      return new Loader(Supported.YES, values, enums());
     }
   }
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model.xml;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -9,14 +8,22 @@ import java.io.Reader;
  * Passes at most {@code limit} characters through and fails the next read, so an oversized
  * document is refused while it streams in, never held whole in memory.
  */
-final class BoundedReader extends FilterReader {
+final class BoundedReader extends Reader {
+  // Not a FilterReader: that one locks on (and so keeps) the reader it wraps, and detach() must
+  // let go of the caller's document.
+  private Reader in;
   private final long limit;
   private long count;
   private boolean exceeded;
 
   BoundedReader(Reader in, long limit) {
-    super(in);
+    this.in = in;
     this.limit = limit;
+  }
+
+  /** Lets go of the underlying reader; every later read sees the end of input. */
+  void detach() {
+    in = Reader.nullReader();
   }
 
   boolean exceeded() {
@@ -24,23 +31,16 @@ final class BoundedReader extends FilterReader {
   }
 
   @Override
-  public int read() throws IOException {
-    char[] one = new char[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0];
-  }
-
-  @Override
   public int read(char[] buf, int off, int len) throws IOException {
     if (count >= limit) {
       // Probe one character: a document of exactly the limit is fine.
-      if (super.read() < 0) {
+      if (in.read() < 0) {
         return -1;
       }
       exceeded = true;
       throw new IOException("document exceeds " + limit + " characters");
     }
-    int n = super.read(buf, off, (int) Math.min(len, limit - count));
+    int n = in.read(buf, off, (int) Math.min(len, limit - count));
     if (n > 0) {
       count += n;
     }
@@ -50,5 +50,11 @@ final class BoundedReader extends FilterReader {
   @Override
   public long skip(long n) throws IOException {
     throw new IOException("skip not supported");
+  }
+
+  /** The caller owns the underlying reader and closes it. */
+  @Override
+  public void close() {
+    // nothing of ours to release
   }
 }

@@ -23,7 +23,6 @@ final class CpuReader {
 
   static Cpu cpu(XmlCursor c) throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
-    String where = c.pathString();
     Cpu.Builder b = Cpu.builder();
     ChildOrder order = new ChildOrder(MODES, "CPU mode");
     List<String> seen = new ArrayList<>();
@@ -55,7 +54,7 @@ final class CpuReader {
     }
     for (String mode : MODES) {
       if (!seen.contains(mode)) {
-        throw c.errorAt(where, "missing <mode name='" + mode + "'> (libvirt prints all four modes)");
+        throw c.errorAt(c.leftPath(), "missing <mode name='" + mode + "'> (libvirt prints all four modes)");
       }
     }
     return b.build();
@@ -91,7 +90,6 @@ final class CpuReader {
 
   private static HostModel hostModel(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
-    String where = c.pathString();
     HostModel.Builder b = null;
     boolean vendorSeen = false;
     while (c.nextChild()) {
@@ -130,14 +128,13 @@ final class CpuReader {
       }
     }
     if (b == null) {
-      throw c.errorAt(where, "host-model with supported='yes' lacks its <model>");
+      throw c.errorAt(c.leftPath(), "host-model with supported='yes' lacks its <model>");
     }
     return b.build();
   }
 
   private static List<CpuModel> custom(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
-    String where = c.pathString();
     List<CpuModel> models = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("model")) {
@@ -163,7 +160,7 @@ final class CpuReader {
     }
     if (models.isEmpty()) {
       // libvirt prints supported='no' for an empty model list; 'yes' here would not round-trip.
-      throw c.errorAt(where, "custom mode with supported='yes' lists no <model>");
+      throw c.errorAt(c.leftPath(), "custom mode with supported='yes' lists no <model>");
     }
     return models;
   }

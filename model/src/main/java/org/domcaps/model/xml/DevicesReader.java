@@ -3,13 +3,14 @@ package org.domcaps.model.xml;
 
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
-import org.domcaps.model.Capability;
 import org.domcaps.model.Devices;
 
-/** Reads {@code <devices>}: the nine devices libvirt 9.0.0 prints. */
+/** Reads {@code <devices>}: the nine devices libvirt 9.0.0 prints ({@link Devices#NAMES}). */
 final class DevicesReader {
-  private static final List<String> DEVICES = List.of("disk", "graphics", "video", "hostdev",
-      "rng", "filesystem", "tpm", "redirdev", "channel");
+  private static final List<String> DEVICES = Devices.NAMES;
+  private static final String EXPECTED =
+      String.join(", ", DEVICES.subList(0, DEVICES.size() - 1)) + " or "
+          + DEVICES.get(DEVICES.size() - 1);
 
   private DevicesReader() {}
 
@@ -20,38 +21,9 @@ final class DevicesReader {
     while (c.nextChild()) {
       String name = c.name();
       if (!order.accept(c, name, null)) {
-        throw c.error("unknown device <" + name + "> (expected disk, graphics, video, hostdev,"
-            + " rng, filesystem, tpm, redirdev or channel)");
+        throw c.error("unknown device <" + name + "> (expected " + EXPECTED + ")");
       }
-      Capability cap = EnumReader.capability(c);
-      switch (name) {
-        case "disk":
-          b.disk(cap);
-          break;
-        case "graphics":
-          b.graphics(cap);
-          break;
-        case "video":
-          b.video(cap);
-          break;
-        case "hostdev":
-          b.hostdev(cap);
-          break;
-        case "rng":
-          b.rng(cap);
-          break;
-        case "filesystem":
-          b.filesystem(cap);
-          break;
-        case "tpm":
-          b.tpm(cap);
-          break;
-        case "redirdev":
-          b.redirdev(cap);
-          break;
-        default:
-          b.channel(cap);
-      }
+      b.device(name, EnumReader.capability(c));
     }
     return b.build();
   }

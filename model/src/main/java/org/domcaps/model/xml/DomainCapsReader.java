@@ -6,6 +6,8 @@ import static org.domcaps.model.xml.XmlCursor.quote;
 import java.io.Reader;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -18,7 +20,17 @@ import org.domcaps.model.Supported;
  * resources; the document's size is capped while it streams and its depth as it nests.
  */
 final class DomainCapsReader {
-  private static final XMLInputFactory FACTORY = newFactory();
+  /**
+   * Hardened factories not in use. Each keeps the stream reader it made last and reuses it for
+   * the next document: building a Xerces reader (buffers, scanners, a symbol table that interns
+   * every name afresh) costs more than parsing a typical document. A factory comes back only after
+   * a document was accepted, so its symbol table holds only names the grammar allows; a refused
+   * (possibly hostile) document takes its reader with it. At most this many stay idle.
+   */
+  private static final BlockingQueue<XMLInputFactory> IDLE =
+      new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors()));
+  /** The JDK factory's switch for handing out its last reader again once that one is closed. */
+  private static final String REUSE_INSTANCE = "reuse-instance";
 
   private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
@@ -32,17 +44,23 @@ final class DomainCapsReader {
     f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
       throw new XMLStreamException("external resource " + systemId + " refused");
     });
+    if (f.isPropertySupported(REUSE_INSTANCE)) {
+      f.setProperty(REUSE_INSTANCE, true);
+    }
     return f;
   }
 
   DomainCapabilities read(Reader in) throws DomainCapabilitiesParseException {
     BoundedReader bounded = new BoundedReader(in, DomainCapabilitiesXml.MAX_DOCUMENT_CHARS);
+    XMLInputFactory factory = IDLE.poll();
+    if (factory == null) {
+      factory = newFactory();
+    }
     XMLStreamReader r = null;
     XmlCursor c = null;
+    boolean accepted = false;
     try {
-      synchronized (FACTORY) {
-        r = FACTORY.createXMLStreamReader(bounded);
-      }
+      r = factory.createXMLStreamReader(bounded);
       c = new XmlCursor(r, DomainCapabilitiesXml.MAX_DEPTH);
       String root = c.root();
       if (!root.equals("domainCapabilities")) {
@@ -50,6 +68,7 @@ final class DomainCapsReader {
       }
       DomainCapabilities caps = document(c);
       c.finish();
+      accepted = true;
       return caps;
     } catch (XMLStreamException e) {
       throw streamError(e, bounded, c);
@@ -64,6 +83,11 @@ final class DomainCapsReader {
         } catch (XMLStreamException ignored) {
           // nothing held beyond the caller's reader
         }
+      }
+      // The idle reader must not keep the caller's document alive.
+      bounded.detach();
+      if (accepted) {
+        IDLE.offer(factory);
       }
     }
   }
@@ -89,7 +113,6 @@ final class DomainCapsReader {
   private DomainCapabilities document(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
-    String where = c.pathString();
     DomainCapabilities.Builder b = DomainCapabilities.builder();
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
@@ -143,7 +166,7 @@ final class DomainCapsReader {
     }
     for (String required : new String[] {"path", "domain", "arch"}) {
       if (!seen.contains(required)) {
-        throw c.errorAt(where, "missing <" + required + ">");
+        throw c.errorAt(c.leftPath(), "missing <" + required + ">");
       }
     }
     return b.build();

@@ -9,6 +9,7 @@ import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
@@ -196,15 +197,10 @@ final class DomainCapsWriter {
 
   private void devices(Devices d) {
     open("<devices>");
-    capability("disk", d.disk());
-    capability("graphics", d.graphics());
-    capability("video", d.video());
-    capability("hostdev", d.hostdev());
-    capability("rng", d.rng());
-    capability("filesystem", d.filesystem());
-    capability("tpm", d.tpm());
-    capability("redirdev", d.redirdev());
-    capability("channel", d.channel());
+    List<Capability> all = d.inOrder();
+    for (int i = 0; i < all.size(); i++) {
+      capability(Devices.NAMES.get(i), all.get(i));
+    }
     close("</devices>");
   }
 

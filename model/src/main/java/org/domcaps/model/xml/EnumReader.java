@@ -8,6 +8,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Supported;
 
 /** Reads {@code <enum>} elements and the supported-plus-enums elements built on them. */

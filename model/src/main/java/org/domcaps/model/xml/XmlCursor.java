@@ -20,6 +20,15 @@ final class XmlCursor {
   private final Deque<String> path = new ArrayDeque<>();
   /** Name of the element {@link #text()} read last, for errors about its value. */
   private String textName = "";
+  /** Name of the element {@link #nextChild()} left last, for errors found after leaving it. */
+  private String leftName = "";
+  /**
+   * The attribute names the last {@link #allowAttributes} call on the current element allowed,
+   * and their values (null when absent): read once there, so lookups need not scan StAX's list.
+   */
+  private String[] allowedNames = NONE;
+  private String[] allowedValues = NONE;
+  private static final String[] NONE = {};
 
   XmlCursor(XMLStreamReader r, int maxDepth) {
     this.r = r;
@@ -75,7 +84,8 @@ final class XmlCursor {
           enter();
           return true;
         case XMLStreamConstants.END_ELEMENT:
-          path.removeLast();
+          allowedNames = NONE;
+          leftName = path.removeLast();
           return false;
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.SPACE:
@@ -95,6 +105,7 @@ final class XmlCursor {
   }
 
   private void enter() throws DomainCapabilitiesParseException {
+    allowedNames = NONE;
     path.addLast(r.getLocalName());
     if (path.size() > maxDepth) {
       throw error("elements nest deeper than " + maxDepth + " levels");
@@ -149,6 +160,7 @@ final class XmlCursor {
           if (required && text.isEmpty()) {
             throw error("expected text but the element is empty");
           }
+          allowedNames = NONE;
           textName = path.removeLast();
           return text;
         case XMLStreamConstants.START_ELEMENT:
@@ -169,13 +181,15 @@ final class XmlCursor {
 
   /** Refuses attributes other than {@code allowed}. */
   void allowAttributes(String... allowed) throws DomainCapabilitiesParseException {
+    String[] values = allowed.length == 0 ? NONE : new String[allowed.length];
     outer:
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String attr = r.getAttributeLocalName(i);
       String ns = r.getAttributeNamespace(i);
       if (ns == null || ns.isEmpty()) {
-        for (String a : allowed) {
-          if (a.equals(attr)) {
+        for (int j = 0; j < allowed.length; j++) {
+          if (allowed[j].equals(attr)) {
+            values[j] = r.getAttributeValue(i);
             continue outer;
           }
         }
@@ -183,15 +197,22 @@ final class XmlCursor {
       throw attributeError(attr, "unexpected attribute" + (allowed.length == 0 ? ""
           : " (expected " + String.join(", ", allowed) + ")"));
     }
+    allowedNames = allowed;
+    allowedValues = values;
   }
 
   /** The attribute's value, or null when it is missing. */
   String optionalAttribute(String attr) {
+    for (int j = 0; j < allowedNames.length; j++) {
+      if (allowedNames[j].equals(attr)) {
+        return allowedValues[j];
+      }
+    }
     return r.getAttributeValue(null, attr);
   }
 
   String attribute(String attr) throws DomainCapabilitiesParseException {
-    String v = r.getAttributeValue(null, attr);
+    String v = optionalAttribute(attr);
     if (v == null) {
       throw attributeError(attr, "missing attribute");
     }
@@ -216,6 +237,14 @@ final class XmlCursor {
     Location loc = r.getLocation();
     return new DomainCapabilitiesParseException(
         loc.getLineNumber(), loc.getColumnNumber(), where, problem);
+  }
+
+  /**
+   * Path of the element {@link #nextChild()} just left: errors about a whole element (a missing
+   * child) are found only then, so the path is built only when one is.
+   */
+  String leftPath() {
+    return (path.isEmpty() ? "" : pathString()) + "/" + leftName;
   }
 
   String pathString() {

@@ -70,6 +70,9 @@ class ReaderErrorTest {
       <x:domainCapabilities xmlns:x='urn:x'/> | <1:40> /domainCapabilities: unexpected namespace "urn:x" (libvirt uses none)
       <domainCapabilities><path>/x</path> | <1:36> /domainCapabilities: not well-formed XML: XML document structures must start and end within the same entity.
       <domainCapabilities foo='1'/> | <1:30> /domainCapabilities@foo: unexpected attribute
+      <domainCapabilities><path>/x</path><domain>kvm</domain><arch>x</arch><cpu><mode name='host-passthrough' supported='no'/></cpu></domainCapabilities> | <1:127> /domainCapabilities/cpu: missing <mode name='maximum'> (libvirt prints all four modes)
+      <domainCapabilities><path>/x</path><domain>kvm</domain><arch>x</arch><cpu><mode name='host-passthrough' supported='no'/><mode name='maximum' supported='no'/><mode name='host-model' supported='yes'></mode></cpu></domainCapabilities> | <1:205> /domainCapabilities/cpu/mode: host-model with supported='yes' lacks its <model>
+      <domainCapabilities><path>/x</path><domain>kvm</domain><arch>x</arch><features><sev/></features></domainCapabilities> | <1:86> /domainCapabilities/features/sev@supported: missing attribute
       """)
   void refusesBadDocuments(String doc, String message) {
     assertThatThrownBy(() -> DomainCapabilitiesXml.parse(doc)).hasMessage(message);
