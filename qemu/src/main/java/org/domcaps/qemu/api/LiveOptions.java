@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.domcaps.qemu.build.CpuSection;
+import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.cache.HostKey;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.ProcessIdentity;
-import org.domcaps.qemu.probe.ProbeContext;
 
 /**
  * {@link Options} for the machine this process runs on: the only place that reads the
@@ -20,6 +25,14 @@ public final class LiveOptions {
    *     malformed firmware descriptor)
    */
   public static Options forThisHost(Consumer<String> warnings) {
+    return forThisHost(warnings, Optional.empty());
+  }
+
+  /**
+   * As {@link #forThisHost(Consumer)}, with probe results kept in the capability cache at {@code
+   * cacheDir} ({@link org.domcaps.qemu.cache.CacheLocation}); empty probes every time.
+   */
+  public static Options forThisHost(Consumer<String> warnings, Optional<Path> cacheDir) {
     String hostArch = HostArch.live();
     ProgramSearchPath search = ProgramSearchPath.ofEnvironment();
     // libvirt's system daemon runs as root; unprivileged callers read the user firmware dir too.
@@ -28,10 +41,20 @@ public final class LiveOptions {
     return Options.builder()
         .hostArch(hostArch)
         .searchPath(search)
-        .capsLookup(LiveCapsLookup.live(b -> ProbeContext.builder(b).hostArch(hostArch).build()))
+        .capsLookup(capsLookup(hostArch, warnings, cacheDir))
         .firmware(FirmwareCapsResolver.live(privileged, warnings::accept))
         .facts(new LiveFillFacts(new Swtpm(search)))
         .cpu(r -> java.util.Optional.of(CpuSection.of(r, hostCpu)))
         .build();
+  }
+
+  /** The live prober, behind the cache when one is asked for. */
+  public static CapsLookup capsLookup(
+      String hostArch, Consumer<String> warnings, Optional<Path> cacheDir) {
+    HostKey host = LiveHostKey.read(hostArch);
+    LiveCapsLookup prober = LiveCapsLookup.live(b -> ProbeContexts.of(b, host));
+    return cacheDir.isEmpty()
+        ? prober
+        : new CapsCache(cacheDir.get(), host, prober, warnings);
   }
 }
