@@ -2,7 +2,6 @@
 package org.domcaps.model;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +14,11 @@ public record CapsEnum(String name, List<String> values) {
   public CapsEnum {
     Objects.requireNonNull(name, "name");
     values = List.copyOf(values);
-    if (new HashSet<>(values).size() != values.size()) {
-      throw new IllegalArgumentException("enum '" + name + "' repeats a value: " + values);
+    // Enums hold a handful of values: a quadratic scan beats hashing them.
+    for (int i = 1; i < values.size(); i++) {
+      if (values.subList(0, i).contains(values.get(i))) {
+        throw new IllegalArgumentException("enum '" + name + "' repeats a value: " + values);
+      }
     }
   }
 

@@ -23,7 +23,9 @@ final class CpuReader {
 
   static Cpu cpu(XmlCursor c) throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
+    String where = c.pathString();
     Cpu.Builder b = Cpu.builder();
+    ChildOrder order = new ChildOrder(MODES, "CPU mode");
     List<String> seen = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("mode")) {
@@ -31,12 +33,9 @@ final class CpuReader {
       }
       c.allowAttributes("name", "supported");
       String mode = c.attribute("name");
-      if (!MODES.contains(mode)) {
+      if (!order.accept(c, mode, "name")) {
         throw c.attributeError("name", "unknown CPU mode " + quote(mode) + " (expected "
             + String.join(", ", MODES) + ")");
-      }
-      if (seen.contains(mode)) {
-        throw c.attributeError("name", "CPU mode " + quote(mode) + " appears twice");
       }
       seen.add(mode);
       boolean supported = Scalars.supported(c) == Supported.YES;
@@ -56,7 +55,7 @@ final class CpuReader {
     }
     for (String mode : MODES) {
       if (!seen.contains(mode)) {
-        throw c.error("missing <mode name='" + mode + "'> (libvirt prints all four modes)");
+        throw c.errorAt(where, "missing <mode name='" + mode + "'> (libvirt prints all four modes)");
       }
     }
     return b.build();
@@ -92,6 +91,7 @@ final class CpuReader {
 
   private static HostModel hostModel(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
+    String where = c.pathString();
     HostModel.Builder b = null;
     boolean vendorSeen = false;
     while (c.nextChild()) {
@@ -130,13 +130,14 @@ final class CpuReader {
       }
     }
     if (b == null) {
-      throw c.error("host-model with supported='yes' lacks its <model>");
+      throw c.errorAt(where, "host-model with supported='yes' lacks its <model>");
     }
     return b.build();
   }
 
   private static List<CpuModel> custom(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
+    String where = c.pathString();
     List<CpuModel> models = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("model")) {
@@ -162,7 +163,7 @@ final class CpuReader {
     }
     if (models.isEmpty()) {
       // libvirt prints supported='no' for an empty model list; 'yes' here would not round-trip.
-      throw c.error("custom mode with supported='yes' lists no <model>");
+      throw c.errorAt(where, "custom mode with supported='yes' lists no <model>");
     }
     return models;
   }

@@ -1,28 +1,27 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model.xml;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.Capability;
 import org.domcaps.model.Devices;
 
 /** Reads {@code <devices>}: the nine devices libvirt 9.0.0 prints. */
 final class DevicesReader {
+  private static final List<String> DEVICES = List.of("disk", "graphics", "video", "hostdev",
+      "rng", "filesystem", "tpm", "redirdev", "channel");
+
   private DevicesReader() {}
 
   static Devices devices(XmlCursor c) throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
     Devices.Builder b = Devices.builder();
-    Set<String> seen = new HashSet<>();
+    ChildOrder order = new ChildOrder(DEVICES, "device");
     while (c.nextChild()) {
       String name = c.name();
-      if (!EnumOrder.BY_ELEMENT.containsKey(name) || !isDevice(name)) {
+      if (!order.accept(c, name, null)) {
         throw c.error("unknown device <" + name + "> (expected disk, graphics, video, hostdev,"
             + " rng, filesystem, tpm, redirdev or channel)");
-      }
-      if (!seen.add(name)) {
-        throw c.error("element appears twice");
       }
       Capability cap = EnumReader.capability(c);
       switch (name) {
@@ -55,22 +54,5 @@ final class DevicesReader {
       }
     }
     return b.build();
-  }
-
-  private static boolean isDevice(String name) {
-    switch (name) {
-      case "disk":
-      case "graphics":
-      case "video":
-      case "hostdev":
-      case "rng":
-      case "filesystem":
-      case "tpm":
-      case "redirdev":
-      case "channel":
-        return true;
-      default:
-        return false;
-    }
   }
 }

@@ -49,9 +49,7 @@ final class DomainCapsReader {
         throw c.error("expected <domainCapabilities> as the root element");
       }
       DomainCapabilities caps = document(c);
-      while (r.hasNext()) {
-        r.next(); // the parser itself refuses content after the root; comments may follow
-      }
+      c.finish();
       return caps;
     } catch (XMLStreamException e) {
       throw streamError(e, bounded, c);
@@ -91,6 +89,7 @@ final class DomainCapsReader {
   private DomainCapabilities document(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
+    String where = c.pathString();
     DomainCapabilities.Builder b = DomainCapabilities.builder();
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
@@ -144,7 +143,7 @@ final class DomainCapsReader {
     }
     for (String required : new String[] {"path", "domain", "arch"}) {
       if (!seen.contains(required)) {
-        throw c.error("missing <" + required + ">");
+        throw c.errorAt(where, "missing <" + required + ">");
       }
     }
     return b.build();

@@ -1,25 +1,25 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model.xml;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.Features;
 
 /** Reads {@code <features>}. */
 final class FeaturesReader {
+  private static final List<String> FEATURES = List.of("gic", "vmcoreinfo", "genid",
+      "backingStoreInput", "backup", "s390-pv", "sev", "sgx", "hyperv");
+
   private FeaturesReader() {}
 
   static Features features(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     c.allowAttributes();
     Features.Builder b = Features.builder();
-    Set<String> seen = new HashSet<>();
+    ChildOrder order = new ChildOrder(FEATURES, "feature");
     while (c.nextChild()) {
       String name = c.name();
-      if (!seen.add(name)) {
-        throw c.error("element appears twice");
-      }
+      order.accept(c, name, null);
       switch (name) {
         case "gic":
           b.gic(EnumReader.capability(c));

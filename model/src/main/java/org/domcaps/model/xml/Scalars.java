@@ -26,7 +26,7 @@ final class Scalars {
     }
   }
 
-  /** A yes/no text value. */
+  /** A yes/no text value, just read by {@link XmlCursor#text()}. */
   static boolean yesNo(XmlCursor c, String v) throws DomainCapabilitiesParseException {
     switch (v) {
       case "yes":
@@ -34,11 +34,11 @@ final class Scalars {
       case "no":
         return false;
       default:
-        throw c.error("expected 'yes' or 'no' but was " + quote(v));
+        throw c.textError("expected 'yes' or 'no' but was " + quote(v));
     }
   }
 
-  /** A non-negative decimal that fits a C int; {@code attr} null for element text. */
+  /** A non-negative decimal that fits a C int; {@code attr} null for the text just read. */
   static int unsignedInt(XmlCursor c, String attr, String v)
       throws DomainCapabilitiesParseException {
     long n = digits(c, attr, v, "an integer");
@@ -68,6 +68,6 @@ final class Scalars {
   }
 
   private static DomainCapabilitiesParseException fail(XmlCursor c, String attr, String problem) {
-    return attr == null ? c.error(problem) : c.attributeError(attr, problem);
+    return attr == null ? c.textError(problem) : c.attributeError(attr, problem);
   }
 }

@@ -30,6 +30,7 @@ final class SecurityFeaturesReader {
       EnumReader.endUnsupported(c);
       return Sev.unsupported();
     }
+    String where = c.pathString();
     int[] numbers = {-1, -1, -1, -1};
     String cpu0Id = null;
     boolean any = false;
@@ -52,7 +53,7 @@ final class SecurityFeaturesReader {
       }
     }
     if (supported == Supported.ABSENT && !any) {
-      throw c.error("<sev> lacks the attribute supported");
+      throw c.errorAt(where + "@supported", "missing attribute");
     }
     return new Sev(Supported.YES, opt(numbers[0]), opt(numbers[1]), opt(numbers[2]),
         opt(numbers[3]), Optional.ofNullable(cpu0Id));
@@ -68,6 +69,7 @@ final class SecurityFeaturesReader {
       EnumReader.endUnsupported(c);
       return Sgx.unsupported();
     }
+    String where = c.pathString();
     Boolean[] flags = new Boolean[3];
     Long sectionSize = null;
     List<SgxSection> sections = new ArrayList<>();
@@ -95,7 +97,7 @@ final class SecurityFeaturesReader {
     }
     for (String required : List.of("flc", "sgx1", "sgx2", "section_size")) {
       if (!seen.contains(required)) {
-        throw c.error("<sgx supported='yes'> lacks <" + required + ">");
+        throw c.errorAt(where, "<sgx supported='yes'> lacks <" + required + ">");
       }
     }
     return Sgx.supported(flags[0], flags[1], flags[2], sectionSize, sections);

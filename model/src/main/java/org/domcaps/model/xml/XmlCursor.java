@@ -18,6 +18,8 @@ final class XmlCursor {
   private final XMLStreamReader r;
   private final int maxDepth;
   private final Deque<String> path = new ArrayDeque<>();
+  /** Name of the element {@link #text()} read last, for errors about its value. */
+  private String textName = "";
 
   XmlCursor(XMLStreamReader r, int maxDepth) {
     this.r = r;
@@ -30,6 +32,26 @@ final class XmlCursor {
       throw error("the document has no root element");
     }
     return name();
+  }
+
+  /** After the root element: only whitespace and comments may follow. */
+  void finish() throws DomainCapabilitiesParseException, XMLStreamException {
+    while (r.hasNext()) {
+      int event = r.next();
+      switch (event) {
+        case XMLStreamConstants.CHARACTERS:
+        case XMLStreamConstants.SPACE:
+          if (!isXmlWhitespace()) {
+            throw error("unexpected text " + quote(r.getText()) + " after the root element");
+          }
+          break;
+        case XMLStreamConstants.COMMENT:
+        case XMLStreamConstants.END_DOCUMENT:
+          break;
+        default:
+          throw unexpectedEvent(event);
+      }
+    }
   }
 
   /** Name of the element entered last. */
@@ -58,7 +80,7 @@ final class XmlCursor {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.SPACE:
         case XMLStreamConstants.CDATA:
-          if (!r.isWhiteSpace() && !r.getText().isBlank()) {
+          if (!isXmlWhitespace()) {
             throw error("unexpected text " + quote(r.getText()));
           }
           break;
@@ -83,6 +105,18 @@ final class XmlCursor {
     }
   }
 
+  private boolean isXmlWhitespace() {
+    char[] chars = r.getTextCharacters();
+    int end = r.getTextStart() + r.getTextLength();
+    for (int i = r.getTextStart(); i < end; i++) {
+      char ch = chars[i];
+      if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads the text of the current element, which must have no child elements, and leaves it. */
   String text() throws DomainCapabilitiesParseException, XMLStreamException {
     return text(false);
@@ -90,23 +124,33 @@ final class XmlCursor {
 
   /** As {@link #text()}, refusing an empty text when {@code required}. */
   String text(boolean required) throws DomainCapabilitiesParseException, XMLStreamException {
-    StringBuilder text = new StringBuilder();
+    // Most texts arrive as one event: keep it as is, join only when split.
+    String first = null;
+    StringBuilder more = null;
     while (true) {
       int event = r.next();
       switch (event) {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.SPACE:
         case XMLStreamConstants.CDATA:
-          text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          if (first == null) {
+            first = r.getText();
+          } else {
+            if (more == null) {
+              more = new StringBuilder(first);
+            }
+            more.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          }
           break;
         case XMLStreamConstants.COMMENT:
           break;
         case XMLStreamConstants.END_ELEMENT:
-          if (required && text.length() == 0) {
+          String text = more != null ? more.toString() : first != null ? first : "";
+          if (required && text.isEmpty()) {
             throw error("expected text but the element is empty");
           }
-          path.removeLast();
-          return text.toString();
+          textName = path.removeLast();
+          return text;
         case XMLStreamConstants.START_ELEMENT:
           enter();
           throw error("unexpected element inside text-only <" + parentName() + ">");
@@ -158,11 +202,17 @@ final class XmlCursor {
     return errorAt(pathString(), problem);
   }
 
+  /** An error about the text of the element {@link #text()} just read (and left). */
+  DomainCapabilitiesParseException textError(String problem) {
+    return errorAt(pathString() + "/" + textName, problem);
+  }
+
   DomainCapabilitiesParseException attributeError(String attr, String problem) {
     return errorAt(pathString() + "@" + attr, problem);
   }
 
-  private DomainCapabilitiesParseException errorAt(String where, String problem) {
+  /** An error about element {@code where} (a path taken earlier), at the current location. */
+  DomainCapabilitiesParseException errorAt(String where, String problem) {
     Location loc = r.getLocation();
     return new DomainCapabilitiesParseException(
         loc.getLineNumber(), loc.getColumnNumber(), where, problem);
@@ -192,7 +242,7 @@ final class XmlCursor {
       case XMLStreamConstants.ENTITY_REFERENCE:
         return error("entity reference &" + r.getLocalName() + "; is not allowed");
       case XMLStreamConstants.PROCESSING_INSTRUCTION:
-        return error("processing instruction <?" + r.getPITarget() + "?> is not allowed");
+        return error("processing instruction <?" + r.getPITarget() + " ...?> is not allowed");
       default:
         return error("unexpected XML event " + event);
     }

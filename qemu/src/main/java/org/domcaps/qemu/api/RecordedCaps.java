@@ -5,22 +5,44 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.caps.SevCapability;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 
-/** A golden's capabilities: its recording replayed through the probe, as libvirt's tests do. */
+/**
+ * A golden's capabilities as libvirt's harness has them: it fills from its cache file, so the
+ * recording is replayed through the probe and then reduced to what that file keeps; without a
+ * recording, {@code qemucaps/caps_V.ARCH.xml} is read instead.
+ */
 final class RecordedCaps {
   private RecordedCaps() {}
 
   /**
-   * Replays {@code replies/caps_V.ARCH.replies} for the binary name libvirt's test uses, with the
-   * guest arch as host arch (every test behaves as native).
+   * @param binary the binary name libvirt's test uses; the guest arch is the host arch (every
+   *     test behaves as native)
    */
   static QemuCaps load(Path dir, GoldenName g, String binary) throws IOException {
     Path replies = dir.resolve("replies").resolve(g.repliesName());
-    if (!Files.isRegularFile(replies)) {
-      throw new IOException("no recording " + replies + " for this golden");
+    if (Files.isRegularFile(replies)) {
+      QemuCaps probed =
+          QemuProbe.replay(replies, ProbeContext.builder(binary).hostArch(g.arch()).build());
+      return asCached(probed);
     }
-    return QemuProbe.replay(replies, ProbeContext.builder(binary).hostArch(g.arch()).build());
+    Path cached = dir.resolve("qemucaps").resolve(g.qemuCapsName());
+    if (Files.isRegularFile(cached)) {
+      return QemuCapsXml.read(cached);
+    }
+    throw new IOException("neither " + replies + " nor " + cached + " exists for this golden");
+  }
+
+  /** libvirt's cache writes the SEV cpu0Id but its loader does not read it back. */
+  private static QemuCaps asCached(QemuCaps caps) {
+    if (caps.sev().isEmpty() || caps.sev().get().cpu0Id() == null) {
+      return caps;
+    }
+    SevCapability s = caps.sev().get();
+    return caps.toBuilder().sev(new SevCapability(s.cbitpos(), s.reducedPhysBits(), s.pdh(),
+        s.certChain(), s.maxGuests(), s.maxEsGuests())).build();
   }
 }

@@ -77,7 +77,9 @@ final class FeatureFill {
     SevCapability s = caps.sev().get();
     long max = facts.sevGuests().map(FillFacts.SevGuests::maxGuests).orElse(s.maxGuests());
     long maxEs = facts.sevGuests().map(FillFacts.SevGuests::maxEsGuests).orElse(s.maxEsGuests());
-    return Sev.supported(s.cbitpos(), s.reducedPhysBits(), (int) max, (int) maxEs);
+    Sev sev = Sev.supported(s.cbitpos(), s.reducedPhysBits(), (int) max, (int) maxEs);
+    // Only capabilities from a probe carry cpu0Id; libvirt's cache loader never reads it back.
+    return s.cpu0Id() == null ? sev : sev.withCpu0Id(s.cpu0Id());
   }
 
   static Sgx sgx(QemuCaps caps) {

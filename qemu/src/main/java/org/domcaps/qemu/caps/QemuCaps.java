@@ -109,7 +109,11 @@ public final class QemuCaps {
   public Optional<String> hostCpuSignature() { return Optional.ofNullable(hostCpuSignature); }
   public Optional<String> packageName() { return Optional.ofNullable(packageName); }
   public Optional<String> kernelVersion() { return Optional.ofNullable(kernelVersion); }
-  /** libvirt's {@code <cpudata>} fragment for the host CPUID, verbatim, when recorded. */
+  /**
+   * libvirt's {@code <cpudata>} fragment for the host CPUID when recorded: the text virCPUDataFormat
+   * produces ({@code <cpudata arch='x86'>} ... {@code </cpudata>}, two-space indented children),
+   * without the cache file's own indentation and without a trailing newline.
+   */
   public Optional<String> cpuDataXml() { return Optional.ofNullable(cpuDataXml); }
   /** libvirt arch name of the emulator's target. */
   public String arch() { return arch; }

@@ -3,9 +3,9 @@ package org.domcaps.qemu.cpu;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.domcaps.qemu.caps.CpuFeatureNames;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HostCpuProperty;
 import org.domcaps.qemu.cpu.map.X86CpuMap;
@@ -19,26 +19,13 @@ import org.domcaps.qemu.cpu.map.X86CpuMap;
  * @param signature CPUID leaf 1 EAX as libvirt composes it from family, model and stepping
  */
 record X86HostData(Set<String> features, Optional<String> vendorString, int signature) {
-  /** QEMU property spellings libvirt translates to its own feature names (x86 only). */
-  static final Map<String, String> QEMU_TO_LIBVIRT = Map.ofEntries(
-      Map.entry("cmp-legacy", "cmp_legacy"),
-      Map.entry("ds-cpl", "ds_cpl"),
-      Map.entry("fxsr-opt", "fxsr_opt"),
-      Map.entry("kvm-pv-eoi", "kvm_pv_eoi"),
-      Map.entry("kvm-pv-unhalt", "kvm_pv_unhalt"),
-      Map.entry("lahf-lm", "lahf_lm"),
-      Map.entry("nodeid-msr", "nodeid_msr"),
-      Map.entry("pclmulqdq", "pclmuldq"),
-      Map.entry("perfctr-core", "perfctr_core"),
-      Map.entry("perfctr-nb", "perfctr_nb"),
-      Map.entry("tsc-adjust", "tsc_adjust"));
-
   X86HostData {
     features = Collections.unmodifiableSet(new LinkedHashSet<>(features));
   }
 
+  /** libvirt's spelling of an x86 QEMU property or blocker name (pclmulqdq → pclmuldq, ...). */
   static String libvirtName(String qemuName) {
-    return QEMU_TO_LIBVIRT.getOrDefault(qemuName, qemuName);
+    return CpuFeatureNames.fromQemu("x86_64", qemuName);
   }
 
   /**

@@ -94,11 +94,11 @@ public final class LiveQmpTransport implements QmpTransport {
       String line =
           readLine(deadlineNanos, "the QMP greeting", Duration.ofNanos(deadlineNanos - System.nanoTime()));
       if (line == null) {
-        throw new QmpProtocolException("connection closed before the QMP greeting");
+        throw new QmpStreamException("connection closed before the QMP greeting");
       }
       JsonNode obj = parseObject(line);
       if (!obj.has("QMP")) {
-        throw new QmpProtocolException("expected the QMP greeting, got '" + line + "'");
+        throw new QmpStreamException("expected the QMP greeting, got '" + line + "'");
       }
       greeting = obj;
       return obj;
@@ -120,7 +120,7 @@ public final class LiveQmpTransport implements QmpTransport {
       while (true) {
         String line = readLine(deadline, "the reply to '" + name + "'", commandTimeout);
         if (line == null) {
-          throw new QmpProtocolException(
+          throw new QmpStreamException(
               "Missing monitor reply object: connection closed while waiting for the reply to '"
                   + name
                   + "'");
@@ -130,7 +130,7 @@ public final class LiveQmpTransport implements QmpTransport {
           return obj;
         }
         if (!obj.has("event") && !obj.has("QMP")) {
-          throw new QmpProtocolException("Unknown JSON reply '" + line + "'");
+          throw new QmpStreamException("Unknown JSON reply '" + line + "'");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -175,23 +175,23 @@ public final class LiveQmpTransport implements QmpTransport {
 
   private void requireUsable() throws IOException {
     if (failure != null) {
-      throw new QmpProtocolException("QMP connection unusable after an earlier failure: " + failure);
+      throw new QmpStreamException("QMP connection unusable after an earlier failure: " + failure);
     }
     if (!channel.isOpen()) {
-      throw new QmpProtocolException("QMP connection is closed");
+      throw new QmpStreamException("QMP connection is closed");
     }
   }
 
-  private static JsonNode parseObject(String line) throws QmpProtocolException {
+  private static JsonNode parseObject(String line) throws QmpStreamException {
     JsonNode node;
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new QmpProtocolException(
+      throw new QmpStreamException(
           "cannot parse json " + line + ": " + e.getOriginalMessage(), e);
     }
     if (node == null || !node.isObject()) {
-      throw new QmpProtocolException("Parsed JSON reply '" + line + "' isn't an object");
+      throw new QmpStreamException("Parsed JSON reply '" + line + "' isn't an object");
     }
     return node;
   }
@@ -226,7 +226,7 @@ public final class LiveQmpTransport implements QmpTransport {
         }
       }
       if (end - start >= MAX_LINE_BYTES) {
-        throw new QmpProtocolException(
+        throw new QmpStreamException(
             "no line end within " + MAX_LINE_BYTES + " bytes while waiting for " + what);
       }
       makeRoom();

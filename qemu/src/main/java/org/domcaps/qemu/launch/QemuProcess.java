@@ -24,7 +24,7 @@ import org.domcaps.qemu.qmp.QmpTransport;
  *
  * <p>Any failure while starting or during a command tears the process down the same way before
  * the exception ({@link QemuLaunchException}, naming the binary, with the underlying {@link
- * QmpTimeoutException} or {@link QmpProtocolException} as cause) reaches the caller.
+ * QmpTimeoutException} or {@link QmpStreamException} as cause) reaches the caller.
  */
 public final class QemuProcess implements QmpTransport {
   private static final long POLL_MILLIS = 5;
@@ -94,7 +94,7 @@ public final class QemuProcess implements QmpTransport {
     Path socket = commandLine.monitorSocket();
     while (qmp == null) {
       if (!process.isAlive()) {
-        throw new QmpProtocolException("it exited before opening its QMP monitor");
+        throw new QmpStreamException("no QMP monitor opened");
       }
       if (Files.exists(socket)) {
         try {
@@ -185,6 +185,10 @@ public final class QemuProcess implements QmpTransport {
 
   /** Tears everything down and returns the exception to throw, naming binary, status, stderr. */
   private QemuLaunchException tearDownAfter(String verdict, Exception cause) {
+    if (cause instanceof QmpStreamException) {
+      // A closed connection usually means QEMU is exiting: let it, so we can report its status.
+      Reaping.await(process, Duration.ofMillis(200));
+    }
     boolean exitedOnItsOwn = !process.isAlive();
     try {
       stop(false);
@@ -192,11 +196,14 @@ public final class QemuProcess implements QmpTransport {
       cause.addSuppressed(e);
     }
     StringBuilder msg = new StringBuilder();
-    msg.append(verdict.isEmpty() ? "Failed to probe capabilities for " : "QEMU binary ");
-    msg.append(binary).append(verdict.isEmpty() ? ": " : " " + verdict);
+    if (verdict.isEmpty()) {
+      msg.append("Failed to probe capabilities for ").append(binary).append(": ");
+    } else {
+      msg.append("QEMU binary ").append(binary).append(' ').append(verdict);
+    }
     msg.append(cause.getMessage());
     if (exitedOnItsOwn) {
-      msg.append(" (QEMU exited with status ").append(process.exitValue()).append(')');
+      msg.append(" (it exited with status ").append(process.exitValue()).append(')');
     }
     String err = stderr.text(200);
     if (!err.isEmpty()) {

@@ -13,6 +13,7 @@ import org.domcaps.qemu.caps.GicCapability;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HypervCapability;
 import org.domcaps.qemu.caps.MachineType;
+import org.domcaps.qemu.caps.QemuCapsFlags;
 import org.domcaps.qemu.caps.SevCapability;
 import org.domcaps.qemu.caps.SgxCapability;
 
@@ -40,6 +41,9 @@ final class ProbeState {
   }
 
   void set(String flag) {
+    if (!QemuCapsFlags.isKnown(flag)) {
+      throw new IllegalStateException("not a libvirt 9.0.0 capability flag: " + flag);
+    }
     flags.add(flag);
   }
 

@@ -24,7 +24,7 @@ final class QemuArch {
           Map.entry("microblaze", "petalogix-s3adsp1800"),
           Map.entry("microblazeel", "petalogix-s3adsp1800"), Map.entry("mips", "malta"),
           Map.entry("mipsel", "malta"), Map.entry("mips64", "malta"), Map.entry("mips64el", "malta"),
-          Map.entry("or32", "or1k-sim"), Map.entry("ppc", "g3beige"), Map.entry("ppcle", "g3beige"),
+          Map.entry("openrisc", "or1k-sim"), Map.entry("ppc", "g3beige"), Map.entry("ppcle", "g3beige"),
           Map.entry("ppc64", "pseries"), Map.entry("ppc64le", "pseries"),
           Map.entry("ppcemb", "bamboo"), Map.entry("riscv32", "spike_v1.10"),
           Map.entry("riscv64", "spike_v1.10"), Map.entry("s390x", "s390-ccw-virtio"),
@@ -41,6 +41,8 @@ final class QemuArch {
         return "i686";
       case "arm":
         return "armv7l";
+      case "or32":
+        return "openrisc"; // VIR_ARCH_OR32 is spelled "openrisc"
       default:
         return LIBVIRT_ARCHES.contains(qemuArch) ? qemuArch : null;
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.domcaps.qemu.caps.Accel;
@@ -174,7 +178,7 @@ public final class QemuProbe {
       if (ret.isEmpty()) {
         continue;
       }
-      Map<String, JsonNode> props = new java.util.HashMap<>();
+      Map<String, JsonNode> props = new HashMap<>();
       for (JsonNode p : QmpValues.array(ret.get(), cmd)) {
         props.put(QmpValues.string(p, "name", cmd), p);
       }
@@ -195,10 +199,10 @@ public final class QemuProbe {
     }
   }
 
-  private static java.util.Set<String> qomProperties(QmpSession qmp, String type) throws IOException {
+  private static Set<String> qomProperties(QmpSession qmp, String type) throws IOException {
     String cmd = "qom-list-properties";
     Optional<JsonNode> ret = qmp.executeTolerating(cmd, typename(type), "DeviceNotFound");
-    return ret.isEmpty() ? java.util.Set.of() : QmpValues.names(ret.get(), "name", cmd);
+    return ret.isEmpty() ? Set.of() : QmpValues.names(ret.get(), "name", cmd);
   }
 
   private static ObjectNode typename(String type) {
@@ -229,10 +233,10 @@ public final class QemuProbe {
   /** virQEMUCapsCommandLine: option (and parameter) → flag. */
   private static void commandLineOptions(QmpSession qmp, ProbeState s) throws IOException {
     String cmd = "query-command-line-options";
-    Map<String, java.util.Set<String>> options = new java.util.HashMap<>();
+    Map<String, Set<String>> options = new HashMap<>();
     for (JsonNode o : QmpValues.array(qmp.execute(cmd, null), cmd)) {
       String option = QmpValues.string(o, "option", cmd);
-      java.util.Set<String> params = new java.util.HashSet<>();
+      Set<String> params = new HashSet<>();
       for (JsonNode p : QmpValues.array(QmpValues.member(o, "parameters", cmd), cmd)) {
         params.add(QmpValues.string(p, "name", cmd));
       }
@@ -248,7 +252,7 @@ public final class QemuProbe {
       {"vnc", "power-control", "vnc-power-control"},
     };
     for (String[] row : table) {
-      java.util.Set<String> params = options.get(row[0]);
+      Set<String> params = options.get(row[0]);
       if (params != null && (row[1] == null || params.contains(row[1]))) {
         s.set(row[2]);
       }
@@ -278,7 +282,7 @@ public final class QemuProbe {
   }
 
   private static List<String> strings(JsonNode ret, String cmd) throws IOException {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (JsonNode e : QmpValues.array(ret, cmd)) {
       out.add(e.asText());
     }

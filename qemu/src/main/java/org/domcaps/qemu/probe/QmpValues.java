@@ -34,7 +34,7 @@ final class QmpValues {
     if (v == null) {
       throw new QmpProtocolException(
           "reply to '" + command + "': expected member '" + key + "' but was "
-              + QmpJson.compact(obj).substring(0, Math.min(200, QmpJson.compact(obj).length())));
+              + QmpJson.abbreviate(QmpJson.compact(obj)));
     }
     return v;
   }

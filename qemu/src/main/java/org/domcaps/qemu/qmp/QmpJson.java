@@ -49,7 +49,8 @@ public final class QmpJson {
     }
   }
 
-  static String abbreviate(String s) {
+  /** The first 200 characters of {@code s}, for error messages. */
+  public static String abbreviate(String s) {
     return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 }

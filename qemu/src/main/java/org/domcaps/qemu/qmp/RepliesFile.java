@@ -113,9 +113,6 @@ public final class RepliesFile {
         pretty(sb, e.getValue(), depth + 1);
         sb.append(it.hasNext() ? ",\n" : "\n");
       }
-      if (v.isEmpty()) {
-        sb.append('\n');
-      }
       indent(sb, depth);
       sb.append('}');
     } else if (v.isArray()) {
@@ -124,9 +121,6 @@ public final class RepliesFile {
         indent(sb, depth + 1);
         pretty(sb, v.get(i), depth + 1);
         sb.append(i + 1 < v.size() ? ",\n" : "\n");
-      }
-      if (v.isEmpty()) {
-        sb.append('\n');
       }
       indent(sb, depth);
       sb.append(']');

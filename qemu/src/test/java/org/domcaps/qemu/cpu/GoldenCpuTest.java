@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class GoldenCpuTest {
     String version = m.group(1);
     String virtType = m.group(2) != null ? "qemu" : "kvm";
     String arch = m.group(4);
-    QemuCaps caps = CapsCpuSubsetReader.read(
+    QemuCaps caps = QemuCapsXml.read(
         SharedData.conformance().resolve("qemucaps/caps_" + version + "." + arch + ".xml"));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.domcaps.qemu.testing.EmbeddedVirsh;
 
 /**
  * Exclusive use of the real {@code /etc/qemu/firmware} for one scenario: an existing directory is

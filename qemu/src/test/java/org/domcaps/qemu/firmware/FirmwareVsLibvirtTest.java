@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.testing.EmbeddedVirsh;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,28 @@ class FirmwareVsLibvirtTest {
       scenario("qemu.conf nvram with descriptors present", true, u -> {}, withConf, cfg);
     }
     assertThat(warnings).singleElement().asString().startsWith("Obsolete nvram variable");
+  }
+
+  @Test
+  void privilegedDaemonIgnoresTheUserDir() throws Exception {
+    Process id = new ProcessBuilder("getent", "passwd", "libvirt-qemu").start();
+    assumeTrue(id.waitFor() == 0, "skipped: a privileged embedded libvirt needs the user "
+        + "'libvirt-qemu' (Debian's libvirt-daemon-system), which this machine lacks");
+    String conf = "user = \"root\"\ngroup = \"root\"\n";
+    try (EmbeddedVirsh asRoot = new EmbeddedVirsh(conf, false); UserDirs u = new UserDirs(true)) {
+      etc.clear();
+      u.put("60-edk2-x86_64.json", "");
+      u.put("10-user.json", SEABIOS);
+      FirmwareCapsResolver ours = new FirmwareCapsResolver(
+          FirmwareRoots.standard(true, u.env(), "/root"), warnings -> {});
+      for (String[] req : REQUESTS) {
+        EmbeddedVirsh.Result r = asRoot.domcapabilities(u.env(), req[0], req[1]);
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(OsXml.format(ours.osCapabilities(req[0], OsXml.machine(r.stdout()))))
+            .isEqualTo(OsXml.osBlock(r.stdout()));
+        compared++;
+      }
+    }
   }
 
   @Test

@@ -95,7 +95,7 @@ class LiveQmpTransportTest {
           .isInstanceOf(QmpTimeoutException.class)
           .hasMessage("timed out after 0.5 s waiting for the reply to 'query-machines'");
       assertThatThrownBy(() -> qmp.exchange(machines))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("QMP connection unusable after an earlier failure");
       assertThat(qmp.sendQuit()).isFalse();
     }
@@ -111,7 +111,7 @@ class LiveQmpTransportTest {
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-kvm\",\"id\":\"libvirt-6\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessage(
               "Missing monitor reply object: connection closed while waiting for the reply to"
                   + " 'query-kvm'");
@@ -128,7 +128,7 @@ class LiveQmpTransportTest {
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-target\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("cannot parse json this is not json: ");
     }
   }
@@ -143,7 +143,7 @@ class LiveQmpTransportTest {
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-target\"}")))
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessageStartingWith("cannot parse json {\"return\": {}} {\"return\": {}}: ");
     }
   }
@@ -178,7 +178,7 @@ class LiveQmpTransportTest {
             new FakeQmpServer(dir.resolve("m.sock")).send("{\"return\": {}}").start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(qmp::greeting)
-          .isInstanceOf(QmpProtocolException.class)
+          .isInstanceOf(QmpStreamException.class)
           .hasMessage("expected the QMP greeting, got '{\"return\": {}}'");
     }
   }

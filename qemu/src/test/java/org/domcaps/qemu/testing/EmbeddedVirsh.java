@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.firmware;
+package org.domcaps.qemu.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,32 +19,47 @@ import java.util.stream.Stream;
  * a controlled environment, so libvirt reads the user firmware directory too. Needs root (to switch
  * user with setpriv).
  */
-final class EmbeddedVirsh implements AutoCloseable {
-  static final String USER = "nobody";
-  static final String VIRSH = "/usr/bin/virsh";
-  static final String SETPRIV = "/usr/bin/setpriv";
+public final class EmbeddedVirsh implements AutoCloseable {
+  public static final String USER = "nobody";
+  public static final String VIRSH = "/usr/bin/virsh";
+  public static final String SETPRIV = "/usr/bin/setpriv";
 
-  record Result(String stdout, String stderr, int status) {}
+  public record Result(String stdout, String stderr, int status) {}
 
   private final Path root;
+  private final boolean asNobody;
 
   /** A fresh embedded root owned by nobody, optionally with a qemu.conf. */
-  EmbeddedVirsh(String qemuConf) {
+  public EmbeddedVirsh(String qemuConf) {
+    this(qemuConf, true);
+  }
+
+  /**
+   * @param asNobody run virsh as nobody (unprivileged driver) rather than as root (privileged:
+   *     needs the {@code libvirt-qemu} user of Debian's build to exist)
+   */
+  public EmbeddedVirsh(String qemuConf, boolean asNobody) {
+    this.asNobody = asNobody;
     root = privateDir("domcaps-embed");
     if (qemuConf != null) {
       Path etc = root.resolve("etc");
       write(etc.resolve("qemu.conf"), qemuConf);
     }
-    chownTree(root);
+    if (asNobody) {
+      chownTree(root);
+    }
   }
 
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(Path.of(VIRSH)) && Files.isExecutable(Path.of(SETPRIV));
   }
 
-  Result domcapabilities(Map<String, String> env, String arch, String machine) {
-    List<String> cmd = new ArrayList<>(List.of(SETPRIV, "--reuid=65534", "--regid=65534",
-        "--clear-groups", "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin"));
+  public Result domcapabilities(Map<String, String> env, String arch, String machine) {
+    List<String> cmd = new ArrayList<>();
+    if (asNobody) {
+      cmd.addAll(List.of(SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"));
+    }
+    cmd.addAll(List.of("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin"));
     env.forEach((k, v) -> cmd.add(k + "=" + v));
     cmd.addAll(List.of(VIRSH, "-c", "qemu:///embed?root=" + root, "domcapabilities",
         "--virttype", "qemu", "--arch", arch));
@@ -68,7 +83,7 @@ final class EmbeddedVirsh implements AutoCloseable {
   }
 
   /** A world-traversable directory owned by nobody (for HOME and XDG_CONFIG_HOME). */
-  static Path privateDir(String prefix) {
+  public static Path privateDir(String prefix) {
     try {
       Path d = Files.createTempDirectory(prefix,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -79,7 +94,7 @@ final class EmbeddedVirsh implements AutoCloseable {
     }
   }
 
-  static void write(Path file, String content) {
+  public static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content);
@@ -89,7 +104,7 @@ final class EmbeddedVirsh implements AutoCloseable {
     }
   }
 
-  static void chownTree(Path dir) {
+  public static void chownTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       UserPrincipal nobody =
           dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
@@ -104,7 +119,7 @@ final class EmbeddedVirsh implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

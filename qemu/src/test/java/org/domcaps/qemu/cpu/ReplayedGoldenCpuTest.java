@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.probe.QemuProbe;
+import org.domcaps.testing.SharedData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code <cpu>} element of each libvirt 9.0.0 golden, this time from the raw QMP recording
+ * ({@code .replies}) replayed through the probe rather than from libvirt's cache file.
+ */
+class ReplayedGoldenCpuTest {
+  private static final Pattern NAME = Pattern.compile("qemu_([0-9.]+)(-tcg)?(-q35|-virt)?\\.([a-z0-9_]+)\\.xml");
+
+  static Stream<Path> goldens() throws Exception {
+    return GoldenCpuTest.goldens();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldens")
+  void cpuElementFromRepliesMatchesGolden(Path golden) throws Exception {
+    Matcher m = NAME.matcher(golden.getFileName().toString());
+    assertThat(m.matches()).as("golden name %s", golden.getFileName()).isTrue();
+    String arch = m.group(4);
+    Path replies = SharedData.conformance().resolve("replies/caps_" + m.group(1) + "." + arch + ".replies");
+    QemuCaps caps = QemuProbe.replay(replies,
+        ProbeContext.builder("/usr/bin/qemu-system-" + arch).hostArch(arch).build());
+    GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
+
+    CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, m.group(2) != null ? "qemu" : "kvm", arch,
+        expected.machine(), HostCpuFacts.libvirtTestHarness(arch));
+
+    assertThat(CpuXml.format(got)).isEqualTo(expected.cpuText());
+  }
+}

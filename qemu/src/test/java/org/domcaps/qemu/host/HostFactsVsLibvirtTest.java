@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host facts libvirt prints without KVM (swtpm versions, pciBackend, the default emulator)
+ * compared with libvirt 9.0.0 embedded, run as nobody on this machine.
+ */
+class HostFactsVsLibvirtTest {
+  private static List<String> enumValues(String doc, String element, String name) {
+    Matcher block = Pattern.compile("(?s)<" + element + " supported='yes'>(.*?)</" + element + ">")
+        .matcher(doc);
+    assertThat(block.find()).as("<%s> in libvirt's answer", element).isTrue();
+    Matcher e = Pattern.compile("(?s)<enum name='" + name + "'(/>|>(.*?)</enum>)")
+        .matcher(block.group(1));
+    if (!e.find()) {
+      return null; // enum not printed at all
+    }
+    List<String> out = new ArrayList<>();
+    if (e.group(2) != null) {
+      Matcher v = Pattern.compile("<value>([^<]*)</value>").matcher(e.group(2));
+      while (v.find()) {
+        out.add(v.group(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void swtpmPciBackendAndDefaultEmulatorAgreeWithLibvirt() {
+    assumeTrue(ProcessIdentity.effectiveUid() == 0, "skipped: needs root to run virsh as nobody");
+    assumeTrue(EmbeddedVirsh.available(), "skipped: virsh or setpriv is not installed");
+    Path home = EmbeddedVirsh.privateDir("domcaps-home");
+    try (EmbeddedVirsh virsh = new EmbeddedVirsh(null)) {
+      EmbeddedVirsh.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
+      assertThat(r.status()).as(r.stderr()).isZero();
+      // the same PATH virsh ran with
+      LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LiveHostFacts.unameMachine(),
+          new ProgramSearch("/usr/local/bin:/usr/bin:/bin", Path.of("/")));
+      Swtpm swtpm = ours.swtpm();
+      List<String> versions = enumValues(r.stdout(), "tpm", "backendVersion");
+      if (swtpm.present() && !swtpm.tpmVersions().isEmpty()) {
+        assertThat(versions).isEqualTo(swtpm.tpmVersions());
+      } else {
+        assertThat(versions).isNull();
+      }
+      assertThat(enumValues(r.stdout(), "tpm", "backendModel").contains("emulator"))
+          .isEqualTo(swtpm.present());
+      List<String> pci = enumValues(r.stdout(), "hostdev", "pciBackend");
+      assertThat(pci).isEqualTo(ours.vfioUsable() ? List.of("default", "vfio") : List.of());
+      Matcher path = Pattern.compile("<path>([^<]*)</path>").matcher(r.stdout());
+      assertThat(path.find()).isTrue();
+      assertThat(ours.defaultEmulator("i686")).contains(path.group(1));
+    } finally {
+      EmbeddedVirsh.deleteTree(home);
+    }
+  }
+}
