@@ -14,6 +14,7 @@ public final class Main {
   /** The command tree; subcommands live in their own classes. */
   static CommandLine commandLine() {
     return new CommandLine(new DomCapsCommand())
-        .addSubcommand("conformance", new ConformanceCommand());
+        .addSubcommand("conformance", new ConformanceCommand())
+        .addSubcommand("cache", new CacheCommand());
   }
 }

@@ -48,6 +48,11 @@ public final class LiveOptions {
         .build();
   }
 
+  /** libvirt's name of this host's arch. */
+  public static String hostArch() {
+    return HostArch.live();
+  }
+
   /** The live prober, behind the cache when one is asked for. */
   public static CapsLookup capsLookup(
       String hostArch, Consumer<String> warnings, Optional<Path> cacheDir) {

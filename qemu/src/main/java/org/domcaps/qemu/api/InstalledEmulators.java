@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.domcaps.qemu.build.VirtArch;
+
+/**
+ * The emulators {@code virsh capabilities} would probe: for every libvirt arch in libvirt's enum
+ * order, the default emulator of that arch (virQEMUCapsInit → virQEMUCapsInitGuest), each binary
+ * once.
+ */
+public final class InstalledEmulators {
+  private InstalledEmulators() {}
+
+  public static List<String> find(Options options) {
+    DefaultEmulator d = new DefaultEmulator(options.searchPath());
+    Set<String> out = new LinkedHashSet<>();
+    for (String arch : VirtArch.NAMES) {
+      d.find(options.hostArch(), arch).ifPresent(out::add);
+    }
+    return new ArrayList<>(out);
+  }
+}
