@@ -57,9 +57,11 @@ public final class LiveOptions {
   public static CapsLookup capsLookup(
       String hostArch, Consumer<String> warnings, Optional<Path> cacheDir) {
     HostKey host = LiveHostKey.read(hostArch);
-    LiveCapsLookup prober = LiveCapsLookup.live(b -> ProbeContexts.of(b, host));
-    return cacheDir.isEmpty()
-        ? prober
-        : new CapsCache(cacheDir.get(), host, prober, warnings);
+    if (cacheDir.isEmpty()) {
+      return LiveCapsLookup.live(b -> ProbeContexts.of(b, host));
+    }
+    // A fresh prober per probe: LiveCapsLookup remembers what it probed, the cache must not.
+    return new CapsCache(cacheDir.get(), host,
+        b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b), warnings);
   }
 }

@@ -54,7 +54,8 @@ public final class CapsCache implements CapsLookup {
    * @param dir the cache directory ({@link CacheLocation}); entries go to its {@code
    *     capabilities} subdirectory
    * @param host the host state entries are checked against
-   * @param prober probes a binary when no valid entry exists; its results must carry {@code host}
+   * @param prober probes a binary when no valid entry exists (each call must really probe); its
+   *     results must carry {@code host}
    *     (see {@link ProbeContexts})
    * @param warnings receives one line per discarded unreadable entry or failed cache write
    */
