@@ -56,8 +56,11 @@ final class DomCapsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command itself, also entered by {@link FastPath} without picocli. */
+  int run(PrintWriter out, PrintWriter err) {
     if (!"xml".equals(format)) {
       err.println("error: unknown format '" + format + "' (expected xml)");
       err.flush();

@@ -8,6 +8,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    DomCapsCommand fast = FastPath.parse(args);
+    if (fast != null) {
+      System.exit(fast.run(FastPath.writer(System.out, "sun.stdout.encoding"),
+          FastPath.writer(System.err, "sun.stderr.encoding")));
+    }
     System.exit(commandLine().execute(args));
   }
 

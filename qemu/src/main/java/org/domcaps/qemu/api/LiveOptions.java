@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.domcaps.qemu.build.CpuSection;
 import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.cache.FirmwareDescriptorMemo;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
 import org.domcaps.qemu.cache.ProbeContexts;
@@ -38,12 +39,17 @@ public final class LiveOptions {
     // libvirt's system daemon runs as root; unprivileged callers read the user firmware dir too.
     boolean privileged = ProcessIdentity.privileged();
     LiveHostCpuFacts hostCpu = new LiveHostCpuFacts();
+    HostKey host = LiveHostKey.read(hostArch);
     return Options.builder()
         .hostArch(hostArch)
         .searchPath(search)
-        .capsLookup(capsLookup(hostArch, warnings, cacheDir))
-        .firmware(FirmwareCapsResolver.live(privileged, warnings::accept))
-        .facts(new LiveFillFacts(new Swtpm(search)))
+        .capsLookup(capsLookup(host, warnings, cacheDir))
+        .firmware(cacheDir.isEmpty()
+            ? FirmwareCapsResolver.live(privileged, warnings::accept)
+            : FirmwareCapsResolver.live(privileged, warnings::accept)
+                .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), host.selfCtime())))
+        .facts(new LiveFillFacts(new Swtpm(search,
+            cacheDir.map(d -> d.resolve("swtpm-capabilities.txt")).orElse(null))))
         .cpu(r -> java.util.Optional.of(CpuSection.of(r, hostCpu)))
         .build();
   }
@@ -55,8 +61,7 @@ public final class LiveOptions {
 
   /** The live prober, behind the cache when one is asked for. */
   public static CapsLookup capsLookup(
-      String hostArch, Consumer<String> warnings, Optional<Path> cacheDir) {
-    HostKey host = LiveHostKey.read(hostArch);
+      HostKey host, Consumer<String> warnings, Optional<Path> cacheDir) {
     if (cacheDir.isEmpty()) {
       return LiveCapsLookup.live(b -> ProbeContexts.of(b, host));
     }
