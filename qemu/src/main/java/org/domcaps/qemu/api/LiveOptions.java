@@ -48,8 +48,9 @@ public final class LiveOptions {
             ? FirmwareCapsResolver.live(privileged, warnings::accept)
             : FirmwareCapsResolver.live(privileged, warnings::accept)
                 .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), host.selfCtime())))
-        .facts(new LiveFillFacts(new Swtpm(search,
-            cacheDir.map(d -> d.resolve("swtpm-capabilities.txt")).orElse(null))))
+        .facts(new LiveFillFacts(
+            new Swtpm(search, cacheDir.map(d -> d.resolve("swtpm-capabilities.txt")).orElse(null)),
+            cacheDir.map(d -> d.resolve("kvm-max-vcpus.txt")).orElse(null)))
         .cpu(r -> java.util.Optional.of(CpuSection.of(r, hostCpu)))
         .build();
   }
