@@ -20,6 +20,8 @@ import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.firmware.FirmwareWarnings;
 import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LibvirtTestSuiteHost;
 
 /**
  * Regenerates libvirt's recorded domain-capabilities goldens and compares them byte for byte.
@@ -30,9 +32,6 @@ import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
  * ({@link GoldenName}); the host is the one libvirt's harness fakes ({@link TestHarnessState}).
  */
 public final class ConformanceSuite {
-  /** The config dir libvirt's firmware test data stands in for. */
-  private static final String USER_CONFIG_DIR = "/home/user/.config";
-
   private ConformanceSuite() {}
 
   /**
@@ -51,7 +50,7 @@ public final class ConformanceSuite {
       files = s.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
     }
     FirmwareRoots roots = firmwareRoot
-        .map(r -> FirmwareRoots.relocated(r, false, USER_CONFIG_DIR))
+        .map(r -> FirmwareRoots.relocated(r, false, LibvirtTestSuiteHost.USER_CONFIG_DIR))
         .orElse(FirmwareRoots.of());
     FirmwareCapsResolver firmware = new FirmwareCapsResolver(roots, FirmwareWarnings.IGNORE);
     List<ConformanceReport.Result> results = new ArrayList<>();
@@ -96,9 +95,10 @@ public final class ConformanceSuite {
         .map(m -> Machines.canonical(caps, capsVirtType, m))
         .orElseGet(() -> Machines.preferred(caps, capsVirtType).orElse(null));
     ResolvedRequest request = new ResolvedRequest(binary, g.arch(), g.virtType(), machine, caps);
+    HostFacts host = TestHarnessState.host(g.arch(), g.version());
     OsFirmwareCapabilities os = fw.osCapabilities(g.arch(), machine == null ? "" : machine)
-        .withLoaderValues(TestHarnessState.LOADER_VALUES);
-    return DomainCapsBuilder.build(request, TestHarnessState.fillFacts(g.version()), os,
+        .withLoaderValues(LibvirtTestSuiteHost.LOADER_VALUES);
+    return DomainCapsBuilder.build(request, TestHarnessState.fillFacts(host, request), os,
         HarnessCpu.section(request));
   }
 }

@@ -3,9 +3,11 @@ package org.domcaps.qemu.api;
 
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.build.DomainCapsBuilder;
+import org.domcaps.qemu.build.FillFacts;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.firmware.FirmwareException;
 import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
+import org.domcaps.qemu.host.HostFactException;
 
 /**
  * The entry point: what {@code virsh domcapabilities} answers for a request, or libvirt's
@@ -17,22 +19,28 @@ public final class DomCaps {
   /** Resolves the request as libvirt does, then fills the document. */
   public static DomainCapabilities answer(DomCapsRequest request, Options options)
       throws DomCapsException {
-    ResolvedRequest resolved =
-        new RequestResolver(options.hostArch(), options.searchPath(), options.capsLookup())
-            .resolve(request);
-    return fill(resolved, options);
+    return fill(resolve(request, options), options);
   }
 
-  /** Fills the document for an already resolved request (libvirt's virQEMUCapsFillDomainCaps). */
+  /** libvirt's request resolution alone: defaults, canonical machine, refusals. */
+  public static ResolvedRequest resolve(DomCapsRequest request, Options options)
+      throws DomCapsException {
+    return new RequestResolver(options.host().arch(), options.host()::defaultEmulator,
+        options.capsLookup()).resolve(request);
+  }
+
+  /** Fills the document for a resolved request (libvirt's virQEMUCapsFillDomainCaps). */
   public static DomainCapabilities fill(ResolvedRequest resolved, Options options)
       throws DomCapsException {
+    FillFacts facts;
     OsFirmwareCapabilities os;
     try {
+      facts = FillFacts.of(options.host(), resolved);
       os = options.firmware().osCapabilities(resolved.arch(), resolved.machine());
-    } catch (FirmwareException e) {
+    } catch (HostFactException | FirmwareException e) {
+      // Both carry libvirt's text of an operating-system error, which has no prefix.
       throw new DomCapsException(DomCapsException.Code.SYSTEM_ERROR, e.getMessage(), e);
     }
-    return DomainCapsBuilder.build(resolved, options.facts().factsFor(resolved), os,
-        options.cpu().cpuFor(resolved));
+    return DomainCapsBuilder.build(resolved, facts, os, options.cpu().cpuFor(resolved));
   }
 }

@@ -16,10 +16,9 @@ public final class InstalledEmulators {
   private InstalledEmulators() {}
 
   public static List<String> find(Options options) {
-    DefaultEmulator d = new DefaultEmulator(options.searchPath());
     Set<String> out = new LinkedHashSet<>();
     for (String arch : VirtArch.NAMES) {
-      d.find(options.hostArch(), arch).ifPresent(out::add);
+      options.host().defaultEmulator(arch).ifPresent(out::add);
     }
     return new ArrayList<>(out);
   }

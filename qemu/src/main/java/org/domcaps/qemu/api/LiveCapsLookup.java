@@ -64,8 +64,10 @@ public final class LiveCapsLookup implements CapsLookup {
     try {
       return QemuProbe.probe(connectors.apply(binary), contexts.apply(binary));
     } catch (ProbeException e) {
-      // The probe refuses e.g. a QEMU older than 4.2.0, as libvirt's "unsupported configuration".
-      throw new DomCapsException(CONFIG_UNSUPPORTED, e.getMessage(), e);
+      // libvirt: a too old QEMU is an unsupported configuration, an unknown target arch an
+      // internal error.
+      throw new DomCapsException(e.getMessage().startsWith("QEMU version")
+          ? CONFIG_UNSUPPORTED : INTERNAL_ERROR, e.getMessage(), e);
     } catch (QemuLaunchException e) {
       String m = e.getMessage();
       throw m.startsWith("Failed to start QEMU binary")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -9,14 +11,18 @@ import org.domcaps.qemu.cache.CapsCache;
 import org.domcaps.qemu.cache.FirmwareDescriptorMemo;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.MemoHostFacts;
 import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LibvirtArch;
+import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.probe.ProbeContext;
 
 /**
- * {@link Options} for the machine this process runs on: the only place that reads the
- * environment ({@code PATH}, the effective uid, {@code /proc}, {@code /dev/kvm}).
+ * {@link Options} for the machine this process runs on: real QEMU processes, the real firmware
+ * directories, {@code /dev/kvm}, {@code /sys}, {@code PATH}.
  */
 public final class LiveOptions {
   private LiveOptions() {}
@@ -26,7 +32,7 @@ public final class LiveOptions {
    *     malformed firmware descriptor)
    */
   public static Options forThisHost(Consumer<String> warnings) {
-    return forThisHost(warnings, Optional.empty());
+    return forHost(new LiveHostFacts(), warnings);
   }
 
   /**
@@ -34,40 +40,63 @@ public final class LiveOptions {
    * cacheDir} ({@link org.domcaps.qemu.cache.CacheLocation}); empty probes every time.
    */
   public static Options forThisHost(Consumer<String> warnings, Optional<Path> cacheDir) {
-    String hostArch = HostArch.live();
-    ProgramSearchPath search = ProgramSearchPath.ofEnvironment();
-    // libvirt's system daemon runs as root; unprivileged callers read the user firmware dir too.
-    boolean privileged = ProcessIdentity.privileged();
-    LiveHostCpuFacts hostCpu = new LiveHostCpuFacts();
-    HostKey host = LiveHostKey.read(hostArch);
+    return forHost(new LiveHostFacts(), warnings, cacheDir);
+  }
+
+  /** Live probing and firmware, with the given host facts (e.g. overridden ones). */
+  public static Options forHost(HostFacts host, Consumer<String> warnings) {
+    LiveHostCpuFacts hostCpu = new LiveHostCpuFacts(host.arch(), Path.of("/proc/cpuinfo"));
     return Options.builder()
-        .hostArch(hostArch)
-        .searchPath(search)
-        .capsLookup(capsLookup(host, warnings, cacheDir))
-        .firmware(cacheDir.isEmpty()
-            ? FirmwareCapsResolver.live(privileged, warnings::accept)
-            : FirmwareCapsResolver.live(privileged, warnings::accept)
-                .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), host.selfCtime())))
-        .facts(new LiveFillFacts(
-            new Swtpm(search, cacheDir.map(d -> d.resolve("swtpm-capabilities.txt")).orElse(null)),
-            cacheDir.map(d -> d.resolve("kvm-max-vcpus.txt")).orElse(null)))
-        .cpu(r -> java.util.Optional.of(CpuSection.of(r, hostCpu)))
+        .host(host)
+        .capsLookup(LiveCapsLookup.live(b -> probeContext(b, host)))
+        // libvirt's system daemon reads no user firmware dir; an unprivileged one does.
+        .firmware(FirmwareCapsResolver.live(host.privileged(), warnings::accept))
+        .cpu(r -> Optional.of(CpuSection.of(r, hostCpu)))
         .build();
   }
 
-  /** libvirt's name of this host's arch. */
-  public static String hostArch() {
-    return HostArch.live();
+  /**
+   * Live options behind the capability cache at {@code cacheDir} (empty: {@link #forHost}): probe
+   * results in libvirt's cache format, keyed on this host's {@link HostKey}; parsed firmware
+   * descriptors, the swtpm versions and the KVM vCPU limit remembered beside them while their
+   * sources stay unchanged.
+   */
+  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
+    Options plain = forHost(host, warnings);
+    if (cacheDir.isEmpty()) {
+      return plain;
+    }
+    HostKey key = LiveHostKey.read(host.arch());
+    return plain.toBuilder()
+        .host(new MemoHostFacts(host, cacheDir.get()))
+        .capsLookup(cachedLookup(key, cacheDir.get(), warnings))
+        .firmware(plain.firmware()
+            .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), key.selfCtime())))
+        .build();
   }
 
-  /** The live prober, behind the cache when one is asked for. */
-  public static CapsLookup capsLookup(
-      HostKey host, Consumer<String> warnings, Optional<Path> cacheDir) {
-    if (cacheDir.isEmpty()) {
-      return LiveCapsLookup.live(b -> ProbeContexts.of(b, host));
-    }
+  /** The live prober behind the cache in {@code cacheDir}. */
+  public static CapsCache cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
     // A fresh prober per probe: LiveCapsLookup remembers what it probed, the cache must not.
-    return new CapsCache(cacheDir.get(), host,
-        b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b), warnings);
+    return new CapsCache(cacheDir, key,
+        b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, key)).lookup(b), warnings);
+  }
+
+  /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */
+  public static String hostArch() {
+    try {
+      return LibvirtArch.fromUname(Files.readString(Path.of("/proc/sys/kernel/arch")).strip());
+    } catch (IOException e) {
+      return new LiveHostFacts().arch();
+    }
+  }
+
+  /** The host facts libvirt records with a probe (they matter only when KVM is found). */
+  static ProbeContext probeContext(String binary, HostFacts host) {
+    return ProbeContext.builder(binary)
+        .hostArch(host.arch())
+        .kvmSupportsNesting(host.kvmNestingEnabled())
+        .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest())
+        .build();
   }
 }

@@ -3,26 +3,23 @@ package org.domcaps.qemu.api;
 
 import java.util.Objects;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.host.HostFacts;
 
 /**
  * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
- * reads the environment: the host's arch, where emulators are searched, how a binary's
- * capabilities are obtained, the firmware descriptors, the host facts and the CPU logic.
+ * reads the environment: the host facts (arch, default emulators, KVM, VFIO, swtpm, SEV), how a
+ * binary's capabilities are obtained, the firmware descriptors and the CPU logic.
  */
 public final class Options {
-  private final String hostArch;
-  private final ProgramSearchPath searchPath;
+  private final HostFacts host;
   private final CapsLookup capsLookup;
   private final FirmwareCapsResolver firmware;
-  private final FillFactsSource facts;
   private final CpuSource cpu;
 
   private Options(Builder b) {
-    this.hostArch = Objects.requireNonNull(b.hostArch, "hostArch");
-    this.searchPath = Objects.requireNonNull(b.searchPath, "searchPath");
+    this.host = Objects.requireNonNull(b.host, "host");
     this.capsLookup = Objects.requireNonNull(b.capsLookup, "capsLookup");
     this.firmware = Objects.requireNonNull(b.firmware, "firmware");
-    this.facts = Objects.requireNonNull(b.facts, "facts");
     this.cpu = Objects.requireNonNull(b.cpu, "cpu");
   }
 
@@ -31,16 +28,11 @@ public final class Options {
   }
 
   public Builder toBuilder() {
-    return new Builder().hostArch(hostArch).searchPath(searchPath).capsLookup(capsLookup)
-        .firmware(firmware).facts(facts).cpu(cpu);
+    return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu);
   }
 
-  public String hostArch() {
-    return hostArch;
-  }
-
-  public ProgramSearchPath searchPath() {
-    return searchPath;
+  public HostFacts host() {
+    return host;
   }
 
   public CapsLookup capsLookup() {
@@ -51,33 +43,21 @@ public final class Options {
     return firmware;
   }
 
-  public FillFactsSource facts() {
-    return facts;
-  }
-
   public CpuSource cpu() {
     return cpu;
   }
 
   /** Builder for {@link Options}; every part is required except the CPU logic. */
   public static final class Builder {
-    private String hostArch;
-    private ProgramSearchPath searchPath;
+    private HostFacts host;
     private CapsLookup capsLookup;
     private FirmwareCapsResolver firmware;
-    private FillFactsSource facts;
     private CpuSource cpu = CpuSource.NONE;
 
     private Builder() {}
 
-    /** libvirt arch of the host: the default arch and the CPU logic's host arch. */
-    public Builder hostArch(String v) {
-      hostArch = v;
-      return this;
-    }
-
-    public Builder searchPath(ProgramSearchPath v) {
-      searchPath = v;
+    public Builder host(HostFacts v) {
+      host = v;
       return this;
     }
 
@@ -88,11 +68,6 @@ public final class Options {
 
     public Builder firmware(FirmwareCapsResolver v) {
       firmware = v;
-      return this;
-    }
-
-    public Builder facts(FillFactsSource v) {
-      facts = v;
       return this;
     }
 

@@ -4,11 +4,14 @@ package org.domcaps.qemu.api;
 import static org.domcaps.qemu.api.DomCapsException.Code.CONFIG_UNSUPPORTED;
 import static org.domcaps.qemu.api.DomCapsException.Code.INVALID_ARG;
 
+import java.util.Optional;
+import java.util.function.Function;
 import org.domcaps.qemu.build.Machines;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.build.VirtArch;
 import org.domcaps.qemu.build.VirtType;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.host.LibvirtArch;
 
 /**
  * libvirt 9.0.0's resolution of a domain-capabilities request (virQEMUCapsCacheLookupDefault,
@@ -17,17 +20,19 @@ import org.domcaps.qemu.caps.QemuCaps;
  */
 public final class RequestResolver {
   private final String hostArch;
-  private final DefaultEmulator defaultEmulator;
+  private final Function<String, Optional<String>> defaultEmulator;
   private final CapsLookup lookup;
 
   /**
    * @param hostArch the libvirt arch of the host (default arch of a request)
-   * @param search where default emulators are looked for
+   * @param defaultEmulator the emulator libvirt would pick for a guest arch
+   *     (virQEMUCapsGetDefaultEmulator), empty when none is installed
    * @param lookup how a binary's capabilities are obtained
    */
-  public RequestResolver(String hostArch, ProgramSearchPath search, CapsLookup lookup) {
+  public RequestResolver(String hostArch, Function<String, Optional<String>> defaultEmulator,
+      CapsLookup lookup) {
     this.hostArch = hostArch;
-    this.defaultEmulator = new DefaultEmulator(search);
+    this.defaultEmulator = defaultEmulator;
     this.lookup = lookup;
   }
 
@@ -42,13 +47,13 @@ public final class RequestResolver {
     String arch = hostArch;
     if (request.arch().isPresent()) {
       arch = request.arch().get();
-      if (!VirtArch.isKnown(arch)) {
+      if (!LibvirtArch.isKnown(arch)) {
         throw new DomCapsException(INVALID_ARG, "unknown architecture: " + arch);
       }
     }
     String binary = request.emulatorBin().isPresent()
         ? request.emulatorBin().get()
-        : defaultEmulator.find(hostArch, arch).orElse(null);
+        : defaultEmulator.apply(arch).orElse(null);
     if (binary == null) {
       // libvirt formats the raw option with %s: glibc prints (null) when --arch was not given.
       throw new DomCapsException(CONFIG_UNSUPPORTED, "unable to find any emulator to serve '"

@@ -1,45 +1,43 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
-import java.util.List;
-import java.util.Optional;
 import org.domcaps.qemu.build.FillFacts;
+import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LibvirtTestSuiteHost;
+import org.domcaps.qemu.host.Swtpm;
 
 /**
- * The host state libvirt 9.0.0's domaincapstest injects (tests/domaincapstest.c,
- * testutilsqemu.c, domaincapsmock.c), expressed as ordinary fill facts and overrides so a replay
- * goes through the same builder as a live host.
+ * The host state libvirt 9.0.0's domaincapstest injects, as ordinary host facts plus the one
+ * mock the fill itself sees: secure-guest support (s390-pv) is reported whenever QEMU has both
+ * flags (domaincapsmock.c), whatever the probe recorded.
  */
-public final class TestHarnessState {
-  /** The loader list the harness writes over whatever the fill found. */
-  public static final List<String> LOADER_VALUES = List.of(
-      "/usr/share/AAVMF/AAVMF_CODE.fd", "/usr/share/AAVMF/AAVMF32_CODE.fd",
-      "/usr/share/OVMF/OVMF_CODE.fd");
-
-  /** The mocked CPUID 0x8000001F (ECX=509, EDX=451) gives these SEV guest limits. */
-  private static final FillFacts.SevGuests SEV_GUESTS = new FillFacts.SevGuests(509 - 451 + 1, 451 - 1);
-
+final class TestHarnessState {
   private TestHarnessState() {}
 
   /**
-   * Facts for a golden of the given QEMU version string: KVM limit INT_MAX, VFIO forced, swtpm
-   * present with the versions the harness assigns by QEMU version, the mocked SEV CPUID, and the
-   * s390 secure-guest check mocked to succeed (so the two QEMU flags decide).
+   * @param version the version part of the golden's name; the harness picks the swtpm TPM
+   *     versions by its prefix, not by the QEMU version inside the recording (the
+   *     {@code caps_7.0.0.aarch64} recording is a QEMU 6.2.50 development build)
    */
-  public static FillFacts fillFacts(String qemuVersion) {
-    return new FillFacts(Integer.MAX_VALUE, FillFacts.Vfio.ASSUMED,
-        Optional.of(swtpmVersions(qemuVersion)), Optional.of(SEV_GUESTS), Optional.of(true));
+  static HostFacts host(String arch, String version) {
+    return HostFacts.overriding(LibvirtTestSuiteHost.facts(arch, 0))
+        .swtpm(swtpm(version))
+        .build();
   }
 
-  /** By version prefix: 3., 4., 5. give TPM 1.2 only; 6. both; anything else 2.0 only. */
-  static List<String> swtpmVersions(String qemuVersion) {
-    if (qemuVersion.startsWith("3.") || qemuVersion.startsWith("4.")
-        || qemuVersion.startsWith("5.")) {
-      return List.of("1.2");
+  static FillFacts fillFacts(HostFacts host, ResolvedRequest request) {
+    return FillFacts.of(host, request).withS390SecureGuest(true);
+  }
+
+  /** 3.x to 5.x: TPM 1.2 only; 6.x: 1.2 and 2.0; anything else 2.0 only (domaincapstest.c). */
+  static Swtpm swtpm(String version) {
+    if (version.startsWith("3.") || version.startsWith("4.") || version.startsWith("5.")) {
+      return Swtpm.withVersions("1.2");
     }
-    if (qemuVersion.startsWith("6.")) {
-      return List.of("1.2", "2.0");
+    if (version.startsWith("6.")) {
+      return Swtpm.withVersions("1.2", "2.0");
     }
-    return List.of("2.0");
+    return Swtpm.withVersions("2.0");
   }
 }

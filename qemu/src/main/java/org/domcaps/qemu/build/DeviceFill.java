@@ -42,7 +42,7 @@ final class DeviceFill {
             .addIf(caps.has("bochs-display"), "bochs")
             .addIf(caps.has("ramfb"), "ramfb")
             .build()))
-        .hostdev(hostdev(caps, facts.vfio()))
+        .hostdev(hostdev(caps, facts.pciBackends()))
         .rng(rng(caps))
         .filesystem(Capability.supported(new Enumeration("driverType").add("path").add("handle")
             .addIf(caps.has("vhost-user-fs"), "virtiofs").build()))
@@ -85,16 +85,14 @@ final class DeviceFill {
         || machine.equals("g3beige");
   }
 
-  static Capability hostdev(QemuCaps caps, FillFacts.Vfio vfio) {
+  static Capability hostdev(QemuCaps caps, List<String> pciBackends) {
     boolean usb = USB_CONTROLLERS.stream().anyMatch(caps::has);
-    boolean pciVfio = vfio == FillFacts.Vfio.ASSUMED
-        || (vfio == FillFacts.Vfio.PRESENT && caps.has("vfio-pci"));
     return Capability.supported(
         CapsEnum.of("mode", "subsystem"),
         CapsEnum.of("startupPolicy", "default", "mandatory", "requisite", "optional"),
         new Enumeration("subsysType").addIf(usb, "usb").add("pci").add("scsi").build(),
         CapsEnum.of("capsType"),
-        new Enumeration("pciBackend").addIf(pciVfio, "default").addIf(pciVfio, "vfio").build());
+        CapsEnum.of("pciBackend", pciBackends));
   }
 
   static Capability rng(QemuCaps caps) {

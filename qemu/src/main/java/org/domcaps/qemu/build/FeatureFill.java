@@ -75,8 +75,9 @@ final class FeatureFill {
       return Sev.unsupported();
     }
     SevCapability s = caps.sev().get();
-    long max = facts.sevGuests().map(FillFacts.SevGuests::maxGuests).orElse(s.maxGuests());
-    long maxEs = facts.sevGuests().map(FillFacts.SevGuests::maxEsGuests).orElse(s.maxEsGuests());
+    // libvirt recomputes the guest limits from the host's CPUID at probe and at every load.
+    long max = facts.sevGuests().maxGuests();
+    long maxEs = facts.sevGuests().maxEsGuests();
     Sev sev = Sev.supported(s.cbitpos(), s.reducedPhysBits(), (int) max, (int) maxEs);
     // Only capabilities from a probe carry cpu0Id; libvirt's cache loader never reads it back.
     return s.cpu0Id() == null ? sev : sev.withCpu0Id(s.cpu0Id());

@@ -47,8 +47,7 @@ public final class EmulatorBinaryCheck {
       throw new QemuLaunchException(
           binary, "QEMU binary " + binary + " is not executable: Is a directory");
     }
-    if (!attrs.isRegularFile()
-        || attrs.permissions().stream().noneMatch(ANY_EXECUTE::contains)) {
+    if (!attrs.isRegularFile() || attrs.permissions().stream().noneMatch(ANY_EXECUTE::contains)) {
       throw new QemuLaunchException(
           binary, "QEMU binary " + binary + " is not executable: Permission denied");
     }

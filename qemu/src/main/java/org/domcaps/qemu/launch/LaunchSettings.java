@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param commandTimeout from sending one command until its reply has been read
  * @param stopTimeout how long a QEMU may take to exit after {@code quit} or SIGTERM before it is
  *     sent SIGKILL (libvirt: 10 s)
- * @param workDirParent where the private {@code qmp-XXXX} directories are created (libvirt uses
- *     its lib dir, e.g. {@code /var/lib/libvirt/qemu}; we default to {@code java.io.tmpdir})
+ * @param workDirParent where the private {@code qmp-XXXX} directories are created (libvirt uses its
+ *     lib dir, e.g. {@code /var/lib/libvirt/qemu}; we default to {@code java.io.tmpdir})
  */
 public record LaunchSettings(
     Duration startTimeout, Duration commandTimeout, Duration stopTimeout, Path workDirParent) {

@@ -11,10 +11,10 @@ import org.domcaps.qemu.qmp.QmpTransport;
 
 /**
  * Connects the probe to live QEMU processes: each {@link #open(ProbePhase)} starts a new {@link
- * QemuProcess} with that phase's accelerator list; closing the returned transport stops the
- * process and removes its work directory. Deciding whether a TCG phase follows is the probe's job
- * (it reads {@code query-kvm}); this connector only notes that same reply so callers can ask
- * {@link #firstPhaseUsedKvm()}.
+ * QemuProcess} with that phase's accelerator list; closing the returned transport stops the process
+ * and removes its work directory. Deciding whether a TCG phase follows is the probe's job (it reads
+ * {@code query-kvm}); this connector only notes that same reply so callers can ask {@link
+ * #firstPhaseUsedKvm()}.
  */
 public final class LiveConnector implements QmpConnector {
   private final Path binary;

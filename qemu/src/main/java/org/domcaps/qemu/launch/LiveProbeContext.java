@@ -17,8 +17,8 @@ import org.domcaps.qemu.probe.ProbeContext;
  * beside the capabilities (qemu_capabilities.c virQEMUCapsNewForBinaryInternal and
  * virQEMUCapsCacheNew): the binary's ctime, the QEMU module directory's mtime, the host CPU
  * signature and microcode version from {@code /proc/cpuinfo}, the kernel's "release version", the
- * KVM-supported CPUID, and the KVM nesting / secure-guest settings. The probe stores the host
- * facts only when it found an accelerator, as libvirt does.
+ * KVM-supported CPUID, and the KVM nesting / secure-guest settings. The probe stores the host facts
+ * only when it found an accelerator, as libvirt does.
  */
 public final class LiveProbeContext {
   /** libvirt 9.0.0, the version whose cache format we write. */
@@ -84,7 +84,9 @@ public final class LiveProbeContext {
         };
     for (Path dir :
         List.of(
-            Path.of("/usr/lib", triplet, "qemu"), Path.of("/usr/lib64/qemu"), Path.of("/usr/lib/qemu"))) {
+            Path.of("/usr/lib", triplet, "qemu"),
+            Path.of("/usr/lib64/qemu"),
+            Path.of("/usr/lib/qemu"))) {
       if (Files.isDirectory(dir)) {
         try {
           return Optional.of(Files.getLastModifiedTime(dir).to(TimeUnit.SECONDS));
@@ -102,7 +104,9 @@ public final class LiveProbeContext {
    */
   static long selfCtime() {
     try {
-      Path self = Path.of(LiveProbeContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path self =
+          Path.of(
+              LiveProbeContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return ((FileTime) Files.getAttribute(self, "unix:ctime")).to(TimeUnit.SECONDS);
     } catch (IOException | URISyntaxException | RuntimeException e) {
       return 0;
@@ -122,9 +126,10 @@ public final class LiveProbeContext {
         return 0;
       }
       String v = head.substring(colon + 1).strip().split("\\s", 2)[0];
-      long value = v.startsWith("0x") || v.startsWith("0X")
-          ? Long.parseLong(v.substring(2), 16)
-          : Long.parseLong(v);
+      long value =
+          v.startsWith("0x") || v.startsWith("0X")
+              ? Long.parseLong(v.substring(2), 16)
+              : Long.parseLong(v);
       return value <= 0xFFFF_FFFFL ? value : 0;
     } catch (IOException | NumberFormatException e) {
       return 0;
@@ -143,10 +148,11 @@ public final class LiveProbeContext {
     boolean ppc64 = arch.startsWith("ppc64");
     boolean s390 = arch.startsWith("s390");
     String[] keys =
-        x86 ? new String[] {"vendor_id", "model name", "cpu family", "model", "stepping"}
-            : ppc64 ? new String[] {"cpu", "revision"}
-            : s390 ? new String[] {"vendor_id", "processor 0", "facilities"}
-            : new String[0];
+        x86
+            ? new String[] {"vendor_id", "model name", "cpu family", "model", "stepping"}
+            : ppc64
+                ? new String[] {"cpu", "revision"}
+                : s390 ? new String[] {"vendor_id", "processor 0", "facilities"} : new String[0];
     if (keys.length == 0) {
       return Optional.empty();
     }
@@ -167,8 +173,10 @@ public final class LiveProbeContext {
       }
       if (found == keys.length) {
         if (x86) {
-          return Optional.of(String.format("%s, %s, family: %s, model: %s, stepping: %s",
-              values[0], values[1], values[2], values[3], values[4]));
+          return Optional.of(
+              String.format(
+                  "%s, %s, family: %s, model: %s, stepping: %s",
+                  values[0], values[1], values[2], values[3], values[4]));
         }
         if (ppc64) {
           return Optional.of(values[0] + ", rev " + values[1]);
@@ -188,7 +196,9 @@ public final class LiveProbeContext {
         : Optional.empty();
   }
 
-  /** virQEMUCapsKVMSupportsNesting: any of the KVM modules' {@code nested} starts with Y, y or 1. */
+  /**
+   * virQEMUCapsKVMSupportsNesting: any of the KVM modules' {@code nested} starts with Y, y or 1.
+   */
   static boolean kvmSupportsNesting() {
     for (String module : List.of("kvm_intel", "kvm_amd", "kvm_hv", "kvm")) {
       Optional<String> v = readTrimmed(Path.of("/sys/module", module, "parameters", "nested"));
@@ -212,7 +222,9 @@ public final class LiveProbeContext {
     }
     if (arch.startsWith("s390")) {
       return Files.isDirectory(Path.of("/sys/firmware/uv"))
-          && readTrimmed(Path.of("/proc/cmdline")).map(LiveProbeContext::protVirtEnabled).orElse(false);
+          && readTrimmed(Path.of("/proc/cmdline"))
+              .map(LiveProbeContext::protVirtEnabled)
+              .orElse(false);
     }
     return false;
   }

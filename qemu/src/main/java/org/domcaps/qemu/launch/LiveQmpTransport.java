@@ -23,9 +23,9 @@ import org.domcaps.qemu.qmp.QmpTransport;
 /**
  * QMP over a Unix domain socket (JDK channels, no JNI), framed as libvirt frames it
  * (qemu_monitor_json.c): one compact JSON object per command terminated by {@code \r\n}; input
- * split into lines, each a JSON object that is the greeting ({@code QMP}), an event ({@code
- * event}, skipped) or the reply ({@code return}/{@code error}) to the single outstanding command.
- * Reply ids are not compared, as libvirt does not compare them.
+ * split into lines, each a JSON object that is the greeting ({@code QMP}), an event ({@code event},
+ * skipped) or the reply ({@code return}/{@code error}) to the single outstanding command. Reply ids
+ * are not compared, as libvirt does not compare them.
  *
  * <p>Every wait is bounded: the greeting and each reply must arrive within the command timeout.
  * After any failure the transport is unusable; the caller tears down the peer.
@@ -92,7 +92,10 @@ public final class LiveQmpTransport implements QmpTransport {
     requireUsable();
     try {
       String line =
-          readLine(deadlineNanos, "the QMP greeting", Duration.ofNanos(deadlineNanos - System.nanoTime()));
+          readLine(
+              deadlineNanos,
+              "the QMP greeting",
+              Duration.ofNanos(deadlineNanos - System.nanoTime()));
       if (line == null) {
         throw new QmpStreamException("connection closed before the QMP greeting");
       }
@@ -187,8 +190,7 @@ public final class LiveQmpTransport implements QmpTransport {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new QmpStreamException(
-          "cannot parse json " + line + ": " + e.getOriginalMessage(), e);
+      throw new QmpStreamException("cannot parse json " + line + ": " + e.getOriginalMessage(), e);
     }
     if (node == null || !node.isObject()) {
       throw new QmpStreamException("Parsed JSON reply '" + line + "' isn't an object");
@@ -196,8 +198,7 @@ public final class LiveQmpTransport implements QmpTransport {
     return node;
   }
 
-  private void write(byte[] json, long deadline, String name, Duration budget)
-      throws IOException {
+  private void write(byte[] json, long deadline, String name, Duration budget) throws IOException {
     ByteBuffer out = ByteBuffer.allocate(json.length + 2);
     out.put(json).put((byte) '\r').put((byte) '\n').flip();
     try {

@@ -9,20 +9,23 @@ import java.util.Objects;
 import org.domcaps.qemu.probe.ProbePhase;
 
 /**
- * The argv and environment of one probe process, as libvirt 9.0.0 builds them
- * (qemu_process.c qemuProcessQMPInit/qemuProcessQMPLaunch) with one deliberate difference: no
- * {@code -daemonize}. libvirt lets QEMU daemonise so that the foreground exit signals "monitor
- * socket ready", and then has to wait for init to reap the orphaned daemon (1.5 s per process on
- * some machines). We keep QEMU as our own child instead, wait for the greeting on the socket, and
- * reap it ourselves; QEMU answers every probe query the same either way. The pid file is kept
- * because it costs nothing and keeps the argv recognisable.
+ * The argv and environment of one probe process, as libvirt 9.0.0 builds them (qemu_process.c
+ * qemuProcessQMPInit/qemuProcessQMPLaunch) with one deliberate difference: no {@code -daemonize}.
+ * libvirt lets QEMU daemonise so that the foreground exit signals "monitor socket ready", and then
+ * has to wait for init to reap the orphaned daemon (1.5 s per process on some machines). We keep
+ * QEMU as our own child instead, wait for the greeting on the socket, and reap it ourselves; QEMU
+ * answers every probe query the same either way. The pid file is kept because it costs nothing and
+ * keeps the argv recognisable.
  *
  * @param binary the emulator as given (not resolved: libvirt executes the path it was handed)
  * @param workDir the private directory holding {@code qmp.monitor} and {@code qmp.pid}
  * @param phase which {@code -machine} accelerator list to ask for
  */
 public record ProbeCommandLine(Path binary, Path workDir, ProbePhase phase) {
-  /** Variables libvirt passes through from its own environment (vircommand.c virCommandAddEnvPassCommon). */
+  /**
+   * Variables libvirt passes through from its own environment (vircommand.c
+   * virCommandAddEnvPassCommon).
+   */
   static final List<String> PASSED_THROUGH =
       List.of(
           "LD_PRELOAD",

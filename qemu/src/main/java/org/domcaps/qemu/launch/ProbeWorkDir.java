@@ -3,19 +3,18 @@ package org.domcaps.qemu.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.LinkOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * The private {@code qmp-XXXX} directory of one probe process (mode 0700, like libvirt's
- * mkdtemp), holding the monitor socket and the pid file. Removal deletes whatever the process left
- * in it.
+ * The private {@code qmp-XXXX} directory of one probe process (mode 0700, like libvirt's mkdtemp),
+ * holding the monitor socket and the pid file. Removal deletes whatever the process left in it.
  */
 final class ProbeWorkDir {
   /** sun_path is 108 bytes including the terminating NUL. */

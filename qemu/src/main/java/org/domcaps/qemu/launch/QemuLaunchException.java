@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A probe process could not be started or failed during its session. The message names the
- * binary; by the time this is thrown the process has been killed and reaped and its work
- * directory removed.
+ * A probe process could not be started or failed during its session. The message names the binary;
+ * by the time this is thrown the process has been killed and reaped and its work directory removed.
  */
 public class QemuLaunchException extends IOException {
   private static final long serialVersionUID = 1L;

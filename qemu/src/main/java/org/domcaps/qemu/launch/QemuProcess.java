@@ -17,13 +17,13 @@ import org.domcaps.qemu.probe.ProbePhase;
 import org.domcaps.qemu.qmp.QmpTransport;
 
 /**
- * One probe process: QEMU started with libvirt's probing command line ({@link ProbeCommandLine})
- * in a private work directory, connected over its QMP monitor. It is the {@link QmpTransport} of
- * one probe phase; closing it sends {@code quit}, makes sure the process is gone (SIGTERM, then
- * SIGKILL after {@link LaunchSettings#stopTimeout()}), reaps it and removes the work directory.
+ * One probe process: QEMU started with libvirt's probing command line ({@link ProbeCommandLine}) in
+ * a private work directory, connected over its QMP monitor. It is the {@link QmpTransport} of one
+ * probe phase; closing it sends {@code quit}, makes sure the process is gone (SIGTERM, then SIGKILL
+ * after {@link LaunchSettings#stopTimeout()}), reaps it and removes the work directory.
  *
- * <p>Any failure while starting or during a command tears the process down the same way before
- * the exception ({@link QemuLaunchException}, naming the binary, with the underlying {@link
+ * <p>Any failure while starting or during a command tears the process down the same way before the
+ * exception ({@link QemuLaunchException}, naming the binary, with the underlying {@link
  * QmpTimeoutException} or {@link QmpStreamException} as cause) reaches the caller.
  */
 public final class QemuProcess implements QmpTransport {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.domcaps.qemu.host.KvmDevice;
+import org.domcaps.qemu.testing.HostFirmwareLock;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -47,24 +48,27 @@ class BadRequestsTest {
 
   @Test
   void everyRecordedRefusalIsWordedAsLibvirtDoes() throws Exception {
-    Options options = LiveOptions.forThisHost(w -> {});
-    List<Recorded> all = recorded();
-    assertThat(all).hasSize(8);
-    boolean kvm = KvmDevice.usable(KvmDevice.PATH);
-    for (Recorded r : all) {
-      if (r.args().equals("--virttype kvm --arch x86_64") && kvm) {
-        // libvirt refused this only because its host had no usable /dev/kvm.
-        assertThat(DomCaps.answer(r.request(), options).domain()).isEqualTo("kvm");
-        continue;
-      }
-      DomCapsException e = catchThrowableOfType(DomCapsException.class,
-          () -> DomCaps.answer(r.request(), options));
-      assertThat(e).as(r.args()).isNotNull();
-      if (r.args().contains("/bin/true")) {
-        assertThat(e.code()).isEqualTo(DomCapsException.Code.NOT_QEMU);
-        assertThat(e.getMessage()).contains("/bin/true").contains("not a usable QEMU");
-      } else {
-        assertThat(e.getMessage()).as(r.args()).isEqualTo(r.message());
+    // Other checkouts' tests may be editing /etc/qemu/firmware; wait for them.
+    try (HostFirmwareLock lock = HostFirmwareLock.shared()) {
+      Options options = LiveOptions.forThisHost(w -> {});
+      List<Recorded> all = recorded();
+      assertThat(all).hasSize(8);
+      boolean kvm = KvmDevice.usable(KvmDevice.PATH);
+      for (Recorded r : all) {
+        if (r.args().equals("--virttype kvm --arch x86_64") && kvm) {
+          // libvirt refused this only because its host had no usable /dev/kvm.
+          assertThat(DomCaps.answer(r.request(), options).domain()).isEqualTo("kvm");
+          continue;
+        }
+        DomCapsException e = catchThrowableOfType(DomCapsException.class,
+            () -> DomCaps.answer(r.request(), options));
+        assertThat(e).as(r.args()).isNotNull();
+        if (r.args().contains("/bin/true")) {
+          assertThat(e.code()).isEqualTo(DomCapsException.Code.NOT_QEMU);
+          assertThat(e.getMessage()).contains("/bin/true").contains("not a usable QEMU");
+        } else {
+          assertThat(e.getMessage()).as(r.args()).isEqualTo(r.message());
+        }
       }
     }
   }

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.domcaps.model.DomainCapabilities;
-import org.domcaps.qemu.build.FillFacts;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.firmware.FirmwareWarnings;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.host.SevGuestLimits;
+import org.domcaps.qemu.host.Swtpm;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
@@ -35,11 +39,13 @@ class DomCapsReplayTest {
   private static Options options() {
     QemuCaps x86 = replay("caps_7.2.0.x86_64.replies", X86);
     QemuCaps arm = replay("caps_7.0.0.aarch64.replies", AARCH64);
-    FillFacts facts = new FillFacts(710, FillFacts.Vfio.ABSENT, Optional.empty(),
-        Optional.empty(), Optional.empty());
+    HostFacts host = HostFacts.overriding(new LiveHostFacts())
+        .arch("x86_64").privileged(true).kvmMaxVcpus(710).pciBackends(List.of())
+        .swtpm(Swtpm.ABSENT).sevGuestLimits(SevGuestLimits.NONE)
+        .defaultEmulator(a -> Optional.empty())
+        .build();
     return Options.builder()
-        .hostArch("x86_64")
-        .searchPath(new ProgramSearchPath("/nonexistent", "/"))
+        .host(host)
         .capsLookup(b -> switch (b) {
           case X86 -> x86;
           case AARCH64 -> arm;
@@ -47,7 +53,6 @@ class DomCapsReplayTest {
               "Cannot check QEMU binary " + b + ": No such file or directory");
         })
         .firmware(new FirmwareCapsResolver(FirmwareRoots.of(), FirmwareWarnings.IGNORE))
-        .facts(r -> facts)
         .build();
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.host.KvmDevice;
 import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.testing.HostFirmwareLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,21 +40,24 @@ class KvmVsLibvirtTest {
 
   @Test
   void kvmAnswersEqualLibvirtOnThisMachine() throws Exception {
-    assumeTrue(KvmDevice.usable(KvmDevice.PATH), "skipped: /dev/kvm is not usable here");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/virsh")), "skipped: virsh is not installed");
-    assumeTrue(ProcessIdentity.effectiveUid() == 0,
-        "skipped: comparing with libvirt's privileged embedded driver needs root");
-    Options options = LiveOptions.forThisHost(w -> {});
-    List<String> differing = new ArrayList<>();
-    for (List<String> args : REQUESTS) {
-      String libvirt = virsh(args);
-      String ours = DomainCapabilitiesXml.format(DomCaps.answer(request(args), options)) + "\n\n";
-      if (!ours.equals(libvirt)) {
-        differing.add(String.join(" ", args) + ": "
-            + TextComparison.firstDifference(libvirt, ours).orElse(""));
+    // Other checkouts' tests may be editing /etc/qemu/firmware; wait for them.
+    try (HostFirmwareLock lock = HostFirmwareLock.shared()) {
+      assumeTrue(KvmDevice.usable(KvmDevice.PATH), "skipped: /dev/kvm is not usable here");
+      assumeTrue(Files.isExecutable(Path.of("/usr/bin/virsh")), "skipped: virsh is not installed");
+      assumeTrue(ProcessIdentity.effectiveUid() == 0,
+          "skipped: comparing with libvirt's privileged embedded driver needs root");
+      Options options = LiveOptions.forThisHost(w -> {});
+      List<String> differing = new ArrayList<>();
+      for (List<String> args : REQUESTS) {
+        String libvirt = virsh(args);
+        String ours = DomainCapabilitiesXml.format(DomCaps.answer(request(args), options)) + "\n\n";
+        if (!ours.equals(libvirt)) {
+          differing.add(String.join(" ", args) + ": "
+              + TextComparison.firstDifference(libvirt, ours).orElse(""));
+        }
       }
+      assertThat(differing).isEmpty();
     }
-    assertThat(differing).isEmpty();
   }
 
   private static DomCapsRequest request(List<String> args) {

@@ -16,6 +16,7 @@ import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.firmware.FirmwareWarnings;
 import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
+import org.domcaps.qemu.host.SevGuestLimits;
 import org.junit.jupiter.api.Test;
 
 class DomainCapsBuilderTest {
@@ -23,8 +24,8 @@ class DomainCapsBuilderTest {
       new FirmwareCapsResolver(FirmwareRoots.of(), FirmwareWarnings.IGNORE).osCapabilities("x", "y")
           .withLoaderValues(List.of());
 
-  private static FillFacts facts(FillFacts.Vfio vfio, Optional<List<String>> swtpm) {
-    return new FillFacts(1024, vfio, swtpm, Optional.empty(), Optional.empty());
+  private static FillFacts facts(List<String> pciBackends, Optional<List<String>> swtpm) {
+    return new FillFacts(1024, pciBackends, swtpm, SevGuestLimits.NONE, Optional.empty());
   }
 
   private static QemuCaps caps(String arch, String machine, int max, String... flags) {
@@ -47,12 +48,12 @@ class DomainCapsBuilderTest {
   @Test
   void pseriesHasNeitherFloppyNorFdcAndI440fxHasIde() {
     QemuCaps ppc = caps("ppc64", "pseries-7.0", 1024, "tcg");
-    DomainCapabilities d = build(ppc, "ppc64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.empty()));
+    DomainCapabilities d = build(ppc, "ppc64", "qemu", facts(List.of(), Optional.empty()));
     assertThat(d.devices().disk().values("diskDevice")).containsExactly("disk", "cdrom", "lun");
     assertThat(d.devices().disk().values("bus")).containsExactly("scsi", "virtio");
 
     QemuCaps pc = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "usb-storage", "ich9-ahci");
-    DomainCapabilities x = build(pc, "x86_64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.empty()));
+    DomainCapabilities x = build(pc, "x86_64", "qemu", facts(List.of(), Optional.empty()));
     assertThat(x.devices().disk().values("bus"))
         .containsExactly("ide", "fdc", "scsi", "virtio", "usb", "sata");
   }
@@ -60,46 +61,44 @@ class DomainCapsBuilderTest {
   @Test
   void kvmCapsTheMachineLimitWithTheHostLimit() {
     QemuCaps pc = caps("x86_64", "pc-q35-7.2", 4096, "kvm", "tcg");
-    assertThat(build(pc, "x86_64", "kvm", facts(FillFacts.Vfio.ABSENT, Optional.empty()))
+    assertThat(build(pc, "x86_64", "kvm", facts(List.of(), Optional.empty()))
         .vcpuMax()).hasValue(1024);
-    assertThat(build(pc, "x86_64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.empty()))
+    assertThat(build(pc, "x86_64", "qemu", facts(List.of(), Optional.empty()))
         .vcpuMax()).hasValue(4096);
   }
 
   @Test
   void noModelMeansTpmUnsupportedAndSwtpmDecidesEmulatorAndVersions() {
     QemuCaps none = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "tpm-passthrough");
-    assertThat(build(none, "x86_64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.of(List.of("2.0"))))
+    assertThat(build(none, "x86_64", "qemu", facts(List.of(), Optional.of(List.of("2.0"))))
         .devices().tpm().supported()).isEqualTo(Supported.NO);
 
     QemuCaps tis = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "tpm-tis", "tpm-emulator");
-    var without = build(tis, "x86_64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.empty()))
+    var without = build(tis, "x86_64", "qemu", facts(List.of(), Optional.empty()))
         .devices().tpm();
     assertThat(without.values("backendModel")).isEmpty();
     assertThat(without.findEnum("backendVersion")).isEmpty();
     var with = build(tis, "x86_64", "qemu",
-        facts(FillFacts.Vfio.ABSENT, Optional.of(List.of("2.0", "1.2")))).devices().tpm();
+        facts(List.of(), Optional.of(List.of("2.0", "1.2")))).devices().tpm();
     assertThat(with.values("backendModel")).containsExactly("emulator", "external");
     assertThat(with.values("backendVersion")).containsExactly("1.2", "2.0");
   }
 
   @Test
-  void vfioNeedsTheHostAndTheDeviceUnlessAssumed() {
-    QemuCaps noDevice = caps("x86_64", "pc-i440fx-7.2", 255, "tcg");
-    assertThat(build(noDevice, "x86_64", "qemu", facts(FillFacts.Vfio.PRESENT, Optional.empty()))
-        .devices().hostdev().values("pciBackend")).isEmpty();
-    assertThat(build(noDevice, "x86_64", "qemu", facts(FillFacts.Vfio.ASSUMED, Optional.empty()))
+  void pciBackendsAreReportedAsTheHostFactsSayEvenEmpty() {
+    QemuCaps pc = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "vfio-pci");
+    var hostdev = build(pc, "x86_64", "qemu", facts(List.of(), Optional.empty())).devices().hostdev();
+    assertThat(hostdev.findEnum("pciBackend")).isPresent();
+    assertThat(hostdev.values("pciBackend")).isEmpty();
+    assertThat(build(pc, "x86_64", "qemu", facts(List.of("default", "vfio"), Optional.empty()))
         .devices().hostdev().values("pciBackend")).containsExactly("default", "vfio");
-    QemuCaps device = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "vfio-pci");
-    assertThat(build(device, "x86_64", "qemu", facts(FillFacts.Vfio.ABSENT, Optional.empty()))
-        .devices().hostdev().values("pciBackend")).isEmpty();
   }
 
   @Test
   void gicFollowsTheRequestedArchAndVirtType() {
     QemuCaps arm = caps("aarch64", "virt-7.2", 512, "kvm", "tcg").toBuilder()
         .gic(List.of(new GicCapability(2, false, true), new GicCapability(3, true, true))).build();
-    FillFacts f = facts(FillFacts.Vfio.ABSENT, Optional.empty());
+    FillFacts f = facts(List.of(), Optional.empty());
     assertThat(build(arm, "aarch64", "qemu", f).features().gic().values("version"))
         .containsExactly("2", "3");
     assertThat(build(arm, "aarch64", "kvm", f).features().gic().values("version"))
@@ -111,10 +110,9 @@ class DomainCapsBuilderTest {
   void s390PvNeedsBothFlagsAndTheSecureGuestVerdict() {
     QemuCaps s390 = caps("s390x", "s390-ccw-virtio-7.2", 248, "kvm", "tcg",
         "confidential-guest-support", "s390-pv-guest");
-    assertThat(build(s390, "s390x", "kvm", facts(FillFacts.Vfio.ABSENT, Optional.empty()))
+    assertThat(build(s390, "s390x", "kvm", facts(List.of(), Optional.empty()))
         .features().s390Pv()).isEqualTo(Supported.NO);
-    FillFacts forced = new FillFacts(1024, FillFacts.Vfio.ABSENT, Optional.empty(),
-        Optional.empty(), Optional.of(true));
+    FillFacts forced = facts(List.of(), Optional.empty()).withS390SecureGuest(true);
     assertThat(build(s390, "s390x", "kvm", forced).features().s390Pv()).isEqualTo(Supported.YES);
   }
 }

@@ -8,19 +8,23 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.domcaps.qemu.testing.HostFirmwareLock;
 
 /**
  * Exclusive use of the real {@code /etc/qemu/firmware} for one scenario: an existing directory is
  * renamed aside (content and metadata untouched) and renamed back on {@link #close()}; whatever
- * this class created ({@code /etc/qemu} included) is removed.
+ * this class created ({@code /etc/qemu} included) is removed. Holds {@link HostFirmwareLock}
+ * exclusively meanwhile, so concurrent test runs from other checkouts on this machine wait.
  */
 final class EtcQemuFirmware implements AutoCloseable {
   static final Path DIR = FirmwareRoots.SYSCONF_DIR;
   private final Path parent = DIR.getParent();
   private final boolean createdParent;
   private final Path aside;
+  private final HostFirmwareLock lock;
 
   EtcQemuFirmware() {
+    lock = HostFirmwareLock.exclusive();
     try {
       createdParent = !Files.exists(parent, LinkOption.NOFOLLOW_LINKS);
       Files.createDirectories(parent);
@@ -32,6 +36,7 @@ final class EtcQemuFirmware implements AutoCloseable {
       }
       Files.createDirectories(DIR);
     } catch (IOException e) {
+      lock.close();
       throw new UncheckedIOException(e);
     }
   }
@@ -61,6 +66,8 @@ final class EtcQemuFirmware implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      lock.close();
     }
   }
 }

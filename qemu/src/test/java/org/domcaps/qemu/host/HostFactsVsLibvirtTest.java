@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.domcaps.qemu.testing.HostFirmwareLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,8 @@ class HostFactsVsLibvirtTest {
     assumeTrue(ProcessIdentity.effectiveUid() == 0, "skipped: needs root to run virsh as nobody");
     assumeTrue(EmbeddedVirsh.available(), "skipped: virsh or setpriv is not installed");
     Path home = EmbeddedVirsh.privateDir("domcaps-home");
-    try (EmbeddedVirsh virsh = new EmbeddedVirsh(null)) {
+    try (HostFirmwareLock lock = HostFirmwareLock.shared();
+        EmbeddedVirsh virsh = new EmbeddedVirsh(null)) {
       EmbeddedVirsh.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
       assertThat(r.status()).as(r.stderr()).isZero();
       // the same PATH virsh ran with

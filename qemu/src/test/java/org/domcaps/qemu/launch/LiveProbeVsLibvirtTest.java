@@ -14,7 +14,9 @@ import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
+import org.domcaps.qemu.testing.HostKvm;
 import org.domcaps.qemu.testing.LibvirtEmbeddedCache;
+import org.domcaps.qemu.testing.NoKvmNamespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,11 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Live acceptance: for every installed {@code /usr/bin/qemu-system-*} that libvirt probes, our probe (launcher +
- * QemuProbe + cache writer, host facts read by {@link LiveProbeContext}) writes the capability
- * cache libvirt 9.0.0 writes for the same binary on this machine, from the first {@code <flag>}
- * to the end. Before {@code <flag>} are identity fields that legitimately differ (libvirt's own
- * ctime); binary ctime and module dir mtime are compared separately.
+ * Live acceptance: for every installed {@code /usr/bin/qemu-system-*} that libvirt probes, our
+ * probe (launcher + QemuProbe + cache writer, host facts read by {@link LiveProbeContext}) writes
+ * the capability cache libvirt 9.0.0 writes for the same binary on this machine, from the first
+ * {@code <flag>} to the end. Before {@code <flag>} are identity fields that legitimately differ
+ * (libvirt's own ctime); binary ctime and module dir mtime are compared separately.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveProbeVsLibvirtTest {
@@ -54,8 +56,7 @@ class LiveProbeVsLibvirtTest {
   @Test
   void libvirtCachedInstalledEmulatorsOnly() throws IOException {
     assertThat(libvirt).isNotEmpty();
-    assertThat(emulators().stream().map(Path::toString).toList())
-        .containsAll(libvirt.keySet());
+    assertThat(emulators().stream().map(Path::toString).toList()).containsAll(libvirt.keySet());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -72,9 +73,41 @@ class LiveProbeVsLibvirtTest {
     assertThat(fromFirstFlag(ours)).isEqualTo(fromFirstFlag(expected));
     assertThat(element(ours, "qemuctime")).isEqualTo(element(expected, "qemuctime"));
     assertThat(element(ours, "qemumoddirmtime")).isEqualTo(element(expected, "qemumoddirmtime"));
-    try (Stream<Path> left = Files.list(scratch).filter(p -> p.getFileName().toString().startsWith("qmp-"))) {
+    try (Stream<Path> left =
+        Files.list(scratch).filter(p -> p.getFileName().toString().startsWith("qmp-"))) {
       assertThat(left).as("probe work dirs left").isEmpty();
     }
+  }
+
+  /**
+   * The KVM-less path (first phase with virt type none: host-model expansions of {@code host} and
+   * the Hyper-V probe under TCG, no second phase) against libvirt on the same KVM-less view of this
+   * host. On a KVM host both run in a mount namespace without /dev/kvm.
+   */
+  @Test
+  void withoutKvmX86ProbeWritesLibvirtsCache() throws Exception {
+    Path qemu = Path.of("/usr/bin/qemu-system-x86_64");
+    assumeTrue(Files.isExecutable(qemu), "skipped: " + qemu + " is not installed");
+    Path runner = null;
+    Path binary = qemu;
+    if (HostKvm.usable()) {
+      String why = NoKvmNamespace.unavailableReason();
+      assumeTrue(why == null, why);
+      Path dir = Files.createTempDirectory(scratch, "nokvm-");
+      NoKvmNamespace ns = NoKvmNamespace.create(dir);
+      runner = ns.runner();
+      binary = ns.wrap(dir, qemu);
+    }
+    String expected =
+        LibvirtEmbeddedCache.run(scratch, "domcapabilities --arch x86_64", runner)
+            .get(qemu.toString());
+    assertThat(expected).as("libvirt's cache for %s without KVM", qemu).isNotNull();
+    assertThat(expected).doesNotContain("<flag name='kvm'/>");
+    LiveConnector connector =
+        new LiveConnector(binary, LaunchSettings.defaults().withWorkDirParent(scratch));
+    QemuCaps caps = QemuProbe.probe(connector, LiveProbeContext.forBinary(binary));
+    assertThat(connector.firstPhaseUsedKvm()).contains(false);
+    assertThat(fromFirstFlag(QemuCapsXml.write(caps))).isEqualTo(fromFirstFlag(expected));
   }
 
   private static String fromFirstFlag(String xml) {

@@ -42,8 +42,7 @@ class LiveQmpTransportTest {
       assertThat(qmp.greeting().path("QMP").path("version").path("qemu").path("major").asInt())
           .isEqualTo(7);
       assertThat(qmp.exchange(cmd(caps))).isEqualTo(cmd("{\"return\":{},\"id\":\"libvirt-1\"}"));
-      assertThat(qmp.exchange(cmd(version)).path("return").path("package").asText())
-          .isEqualTo("x");
+      assertThat(qmp.exchange(cmd(version)).path("return").path("package").asText()).isEqualTo("x");
       server.verify();
       assertThat(server.received()).containsExactly(cmd(caps), cmd(version));
     }
@@ -110,7 +109,8 @@ class LiveQmpTransportTest {
                 .disconnect()
                 .start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
-      assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"query-kvm\",\"id\":\"libvirt-6\"}")))
+      assertThatThrownBy(
+              () -> qmp.exchange(cmd("{\"execute\":\"query-kvm\",\"id\":\"libvirt-6\"}")))
           .isInstanceOf(QmpStreamException.class)
           .hasMessage(
               "Missing monitor reply object: connection closed while waiting for the reply to"
@@ -151,11 +151,7 @@ class LiveQmpTransportTest {
   @Test
   void nonObjectsAndUnknownObjectsAreRejected() throws Exception {
     try (FakeQmpServer server =
-            new FakeQmpServer(dir.resolve("m.sock"))
-                .greet()
-                .expect("a")
-                .send("[1, 2]")
-                .start();
+            new FakeQmpServer(dir.resolve("m.sock")).greet().expect("a").send("[1, 2]").start();
         LiveQmpTransport qmp = LiveQmpTransport.connect(server.socket(), SHORT)) {
       assertThatThrownBy(() -> qmp.exchange(cmd("{\"execute\":\"a\"}")))
           .hasMessage("Parsed JSON reply '[1, 2]' isn't an object");

@@ -84,7 +84,8 @@ class QemuProcessFaultTest {
     FakeQemuBinary fake = fake(Scenario.NO_MONITOR);
     assertThatThrownBy(() -> QemuProcess.start(fake.script(), ProbePhase.FIRST, settings))
         .isInstanceOf(QemuLaunchException.class)
-        .hasMessageStartingWith("QEMU binary " + fake.script() + " is not a usable QEMU: no QMP monitor at ")
+        .hasMessageStartingWith(
+            "QEMU binary " + fake.script() + " is not a usable QEMU: no QMP monitor at ")
         .hasMessageEndingWith("after 3.0 s")
         .hasCauseInstanceOf(QmpTimeoutException.class);
     assertGone(fake);
@@ -119,7 +120,9 @@ class QemuProcessFaultTest {
     assertThatThrownBy(() -> QemuProcess.start(fake.script(), ProbePhase.FIRST, settings))
         .isInstanceOf(QemuLaunchException.class)
         .hasMessageStartingWith(
-            "QEMU binary " + fake.script() + " is not a usable QEMU: cannot parse json this is not json: ")
+            "QEMU binary "
+                + fake.script()
+                + " is not a usable QEMU: cannot parse json this is not json: ")
         .hasCauseInstanceOf(QmpStreamException.class);
     assertGone(fake);
   }
@@ -238,7 +241,8 @@ class QemuProcessFaultTest {
     Files.setPosixFilePermissions(noExec, PosixFilePermissions.fromString("rw-r--r--"));
     for (var c :
         List.of(
-            Map.entry(missing, "Cannot check QEMU binary " + missing + ": No such file or directory"),
+            Map.entry(
+                missing, "Cannot check QEMU binary " + missing + ": No such file or directory"),
             Map.entry(noExec, "QEMU binary " + noExec + " is not executable: Permission denied"),
             Map.entry(dir, "QEMU binary " + dir + " is not executable: Is a directory"))) {
       assertThatThrownBy(() -> QemuProcess.start(c.getKey(), ProbePhase.FIRST, settings))

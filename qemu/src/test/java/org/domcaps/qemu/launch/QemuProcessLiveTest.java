@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.domcaps.qemu.probe.ProbePhase;
 import org.domcaps.qemu.qmp.QmpTransport;
 import org.domcaps.qemu.testing.HostKvm;
+import org.domcaps.qemu.testing.NoKvmNamespace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +23,12 @@ class QemuProcessLiveTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path work;
+  @TempDir Path scripts;
   private LaunchSettings settings;
 
   @BeforeEach
   void setUp() {
-    assumeTrue(
-        Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed on this host");
+    assumeTrue(Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed on this host");
     settings = LaunchSettings.defaults().withWorkDirParent(work);
   }
 
@@ -38,8 +39,8 @@ class QemuProcessLiveTest {
   /** qmp_capabilities, query-version, query-kvm; returns query-kvm's return object. */
   private static JsonNode converse(QmpTransport qmp) throws Exception {
     assertThat(qmp.greeting().path("QMP").has("version")).isTrue();
-    assertThat(qmp.exchange(cmd("qmp_capabilities", 1))).isEqualTo(
-        JSON.readTree("{\"return\": {}, \"id\": \"libvirt-1\"}"));
+    assertThat(qmp.exchange(cmd("qmp_capabilities", 1)))
+        .isEqualTo(JSON.readTree("{\"return\": {}, \"id\": \"libvirt-1\"}"));
     JsonNode version = qmp.exchange(cmd("query-version", 2));
     assertThat(version.path("return").path("qemu").path("major").asInt()).isGreaterThanOrEqualTo(7);
     assertThat(version.path("return").path("package").isTextual()).isTrue();
@@ -84,14 +85,23 @@ class QemuProcessLiveTest {
     assertCleanedUp(qemu);
   }
 
+  /**
+   * Without a usable /dev/kvm the first phase falls back to TCG. On a KVM host this runs QEMU in a
+   * mount namespace without /dev/kvm, so both paths are tested wherever the test runs as root.
+   */
   @Test
   void firstPhaseFallsBackToTcgWithoutKvm() throws Exception {
-    assumeTrue(
-        !HostKvm.usable(),
-        "skipped: /dev/kvm is usable on this host, so the first phase cannot fall back to TCG");
-    QemuProcess qemu = QemuProcess.start(QEMU, ProbePhase.FIRST, settings);
+    Path binary = QEMU;
+    if (HostKvm.usable()) {
+      String why = NoKvmNamespace.unavailableReason();
+      assumeTrue(why == null, why);
+      binary = NoKvmNamespace.create(scripts).wrap(scripts, QEMU);
+    }
+    QemuProcess qemu = QemuProcess.start(binary, ProbePhase.FIRST, settings);
     try (qemu) {
+      assertThat(qemu.argv()).contains("none,accel=kvm:tcg");
       assertThat(converse(qemu).path("enabled").asBoolean()).isFalse();
+      assertThat(qemu.kvmEnabled()).contains(false);
     }
     assertCleanedUp(qemu);
   }

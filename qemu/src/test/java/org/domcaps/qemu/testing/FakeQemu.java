@@ -122,14 +122,16 @@ public final class FakeQemu {
         return "{\"return\": {\"enabled\": false, \"present\": false}}";
       case "quit":
         // Like QEMU: answer, then exit shortly after.
-        Thread exit = new Thread(() -> {
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          Runtime.getRuntime().halt(0);
-        });
+        Thread exit =
+            new Thread(
+                () -> {
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  Runtime.getRuntime().halt(0);
+                });
         exit.setDaemon(true);
         exit.start();
         return ok();
@@ -150,7 +152,8 @@ public final class FakeQemu {
   }
 
   private static String version() {
-    return "{\"return\": {\"qemu\": {\"micro\": 0, \"minor\": 2, \"major\": 7}, \"package\": \"fake\"}}";
+    return "{\"return\": {\"qemu\": {\"micro\": 0, \"minor\": 2, \"major\": 7}, \"package\":"
+               + " \"fake\"}}";
   }
 
   private static Path monitorSocket(List<String> args) {

@@ -67,7 +67,10 @@ public record FakeQemuBinary(Path script, Path report) {
   }
 
   private static String classPath() {
-    return Stream.of(FakeQemu.class, ObjectMapper.class, JsonFactory.class,
+    return Stream.of(
+            FakeQemu.class,
+            ObjectMapper.class,
+            JsonFactory.class,
             com.fasterxml.jackson.annotation.JsonProperty.class)
         .map(FakeQemuBinary::location)
         .distinct()

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A scriptable QMP peer on a Unix socket, for testing QMP clients the way MockWebServer tests
- * HTTP clients. A script is a sequence of steps run against the first connection accepted:
+ * A scriptable QMP peer on a Unix socket, for testing QMP clients the way MockWebServer tests HTTP
+ * clients. A script is a sequence of steps run against the first connection accepted:
  *
  * <pre>{@code
  * try (FakeQmpServer qmp = new FakeQmpServer(socket)
@@ -38,8 +38,8 @@ import java.util.function.Function;
  * <p>Steps: {@link #greet()}, {@link #expect(String)} (read one command, check it), {@link
  * #reply(String)} / {@link #send(String)} (one raw line), {@link #event(String)}, {@link #hang()}
  * (hold the connection, answer nothing), {@link #disconnect()}, {@link #run(Runnable)} (e.g. halt
- * the JVM to simulate a crash) and {@link #answerAll(Function)} (answer every further command).
- * A mismatching command is answered with a GenericError and reported by {@link #verify()}.
+ * the JVM to simulate a crash) and {@link #answerAll(Function)} (answer every further command). A
+ * mismatching command is answered with a GenericError and reported by {@link #verify()}.
  */
 public final class FakeQmpServer implements Closeable {
   /** The greeting QEMU 7.2 sends. */
@@ -96,7 +96,8 @@ public final class FakeQmpServer implements Closeable {
           if (!ok) {
             mismatches.add("expected " + expected + ", got " + cmd);
             s.writeLine(
-                "{\"error\": {\"class\": \"GenericError\", \"desc\": \"fake: unexpected command\"}}");
+                "{\"error\": {\"class\": \"GenericError\", \"desc\": \"fake: unexpected"
+                    + " command\"}}");
             return false;
           }
           return true;
@@ -158,8 +159,8 @@ public final class FakeQmpServer implements Closeable {
   }
 
   /**
-   * Answers every further command with {@code responder(command)} (a raw line, or null to close
-   * the connection) until the client disconnects.
+   * Answers every further command with {@code responder(command)} (a raw line, or null to close the
+   * connection) until the client disconnects.
    */
   public FakeQmpServer answerAll(Function<JsonNode, String> responder) {
     steps.add(
