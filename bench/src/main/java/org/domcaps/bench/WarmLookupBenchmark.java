@@ -14,8 +14,6 @@ import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
-import org.domcaps.qemu.api.RequestResolver;
 import org.domcaps.qemu.cache.CapsCache;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
@@ -56,7 +54,6 @@ public class WarmLookupBenchmark {
   private HostKey host;
   private CapsCache cache;
   private Options options;
-  private ResolvedRequest resolved;
 
   @Setup
   public void probeOnce() throws IOException, DomCapsException {
@@ -66,9 +63,7 @@ public class WarmLookupBenchmark {
     cache.lookup(qemu);
     options = LiveOptions.forThisHost(System.err::println, Optional.of(dir)).toBuilder()
         .capsLookup(cache).build();
-    resolved = new RequestResolver(options.hostArch(), options.searchPath(), cache)
-        .resolve(DomCapsRequest.of(qemu, null, null, null));
-    DomCaps.fill(resolved, options); // fills the firmware / swtpm / KVM memos
+    DomCaps.answer(DomCapsRequest.of(qemu, null, null, null), options); // fills the memos
   }
 
   private CapsLookup prober() {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.domcaps.qemu.build.VirtArch;
+import org.domcaps.qemu.host.LibvirtArch;
 
 /**
  * The emulators {@code virsh capabilities} would probe: for every libvirt arch in libvirt's enum
@@ -17,7 +17,7 @@ public final class InstalledEmulators {
 
   public static List<String> find(Options options) {
     Set<String> out = new LinkedHashSet<>();
-    for (String arch : VirtArch.NAMES) {
+    for (String arch : LibvirtArch.NAMES) {
       options.host().defaultEmulator(arch).ifPresent(out::add);
     }
     return new ArrayList<>(out);

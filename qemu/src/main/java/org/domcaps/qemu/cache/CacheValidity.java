@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.domcaps.qemu.build.VirtArch;
+import org.domcaps.qemu.cpu.CpuArchFamily;
 import org.domcaps.qemu.caps.QemuCaps;
 
 /**
@@ -42,7 +42,7 @@ public final class CacheValidity {
     if (ctime != caps.qemuCtime()) {
       return Optional.of("QEMU binary changed (" + caps.qemuCtime() + " vs " + ctime + ")");
     }
-    if (!VirtArch.guestIsNative(host.hostArch(), caps.arch())) {
+    if (!CpuArchFamily.isNative(host.hostArch(), caps.arch())) {
       return Optional.empty();
     }
     boolean kvm = caps.has("kvm");
