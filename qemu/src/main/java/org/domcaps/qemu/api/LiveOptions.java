@@ -18,6 +18,8 @@ import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
 import org.domcaps.qemu.host.LibvirtArch;
 import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.launch.LaunchSettings;
+import org.domcaps.qemu.launch.OverlappingConnector;
 import org.domcaps.qemu.probe.ProbeContext;
 
 /**
@@ -25,6 +27,10 @@ import org.domcaps.qemu.probe.ProbeContext;
  * directories, {@code /dev/kvm}, {@code /sys}, {@code PATH}.
  */
 public final class LiveOptions {
+  /** {@code -Ddomcaps.overlapTcg=false} starts the TCG phase's QEMU only after the first phase. */
+  private static final boolean OVERLAP =
+      Boolean.parseBoolean(System.getProperty("domcaps.overlapTcg", "true"));
+
   private LiveOptions() {}
 
   /**
@@ -77,9 +83,24 @@ public final class LiveOptions {
 
   /** The live prober behind the cache in {@code cacheDir}. */
   public static CapsCache cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
-    // A fresh prober per probe: LiveCapsLookup remembers what it probed, the cache must not.
-    return new CapsCache(cacheDir, key,
-        b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, key)).lookup(b), warnings);
+    // A fresh prober per probe (LiveCapsLookup remembers what it probed, the cache must not),
+    // with the TCG phase's QEMU started while the first phase is still answering.
+    if (!OVERLAP) {
+      return new CapsCache(cacheDir, key,
+          b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, key)).lookup(b), warnings);
+    }
+    return new CapsCache(cacheDir, key, b -> {
+      OverlappingConnector c = new OverlappingConnector(Path.of(b), LaunchSettings.defaults());
+      try {
+        return new LiveCapsLookup(x -> c, x -> ProbeContexts.of(x, key)).lookup(b);
+      } finally {
+        try {
+          c.close();
+        } catch (IOException e) {
+          warnings.accept("cannot stop the early TCG probe of " + b + ": " + e.getMessage());
+        }
+      }
+    }, warnings);
   }
 
   /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */

@@ -190,7 +190,12 @@ public final class CapsCache implements CapsLookup {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(entries, file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, QemuCapsXml.write(caps), StandardCharsets.UTF_8);
+      String text = QemuCapsXml.write(caps);
+      // Never publish an entry that would not read back as the same capabilities.
+      if (!QemuCapsXml.write(QemuCapsXml.read(text)).equals(text)) {
+        throw new IOException("the entry does not read back as written");
+      }
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
