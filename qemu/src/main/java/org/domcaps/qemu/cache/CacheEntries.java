@@ -55,7 +55,7 @@ public final class CacheEntries {
   public static int clear(Path dir) throws IOException {
     Path entries = dir.resolve("capabilities");
     int n = 0;
-    for (Path f : files(entries, "*.{xml,lock,tmp}")) {
+    for (Path f : files(entries, "*.{xml,bin,lock,tmp}")) {
       if (Files.deleteIfExists(f) && f.toString().endsWith(".xml")) {
         n++;
       }

@@ -143,26 +143,35 @@ public final class CapsCache implements CapsLookup {
    * removed (only under the lock, so that a fresh entry written meanwhile is never removed).
    */
   private QemuCaps readValid(Path file, String binary, boolean locked) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException | RuntimeException e) {
-      if (locked) {
-        discard(file, "cannot be read: " + e.getMessage(), true);
-      }
+    String state = entryState(file);
+    if (state == null) {
       return null;
     }
-    QemuCaps caps;
-    try {
-      caps = QemuCapsXml.read(text);
-    } catch (IOException | RuntimeException e) {
-      if (locked) {
-        discard(file, "is not a capability cache document for " + binary + ": " + e.getMessage(),
-            true);
+    QemuCaps caps = readSnapshot(file, state);
+    if (caps == null) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        return null;
+      } catch (IOException | RuntimeException e) {
+        if (locked) {
+          discard(file, "cannot be read: " + e.getMessage(), true);
+        }
+        return null;
       }
-      return null;
+      try {
+        caps = QemuCapsXml.read(text);
+      } catch (IOException | RuntimeException e) {
+        if (locked) {
+          discard(file, "is not a capability cache document for " + binary + ": "
+              + e.getMessage(), true);
+        }
+        return null;
+      }
+      if (state.equals(entryState(file))) {
+        writeSnapshot(file, state, caps, text);
+      }
     }
     Optional<String> invalid = CacheValidity.invalidReason(caps, binary, host);
     if (invalid.isPresent()) {
@@ -180,9 +189,58 @@ public final class CapsCache implements CapsLookup {
       warnings.accept("discarding capability cache entry " + file + ": " + why);
     }
     try {
+      Files.deleteIfExists(snapshotFile(file));
       Files.deleteIfExists(file);
     } catch (IOException e) {
       warnings.accept("cannot remove capability cache entry " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Size, mtime and inode of the entry file; null when it does not exist. */
+  static String entryState(Path file) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ino");
+      return a.get("size") + " " + ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
+          .to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + a.get("ino");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static Path snapshotFile(Path entry) {
+    String name = entry.getFileName().toString();
+    return entry.resolveSibling(name.substring(0, name.length() - ".xml".length()) + ".bin");
+  }
+
+  private QemuCaps readSnapshot(Path file, String state) {
+    try {
+      return CapsSnapshot.decode(Files.readAllBytes(snapshotFile(file)), state).orElse(null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Keeps a binary copy of an entry, only if it decodes back to the very same document. */
+  private void writeSnapshot(Path file, String state, QemuCaps caps, String text) {
+    Path tmp = null;
+    try {
+      byte[] bytes = CapsSnapshot.encode(caps, state);
+      Optional<QemuCaps> back = CapsSnapshot.decode(bytes, state);
+      if (back.isEmpty() || !QemuCapsXml.write(back.get()).equals(text)) {
+        return;
+      }
+      tmp = Files.createTempFile(entries, file.getFileName().toString(), ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, snapshotFile(file), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // nothing more to do
+        }
+      }
     }
   }
 
@@ -200,6 +258,11 @@ public final class CapsCache implements CapsLookup {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+      String state = entryState(file);
+      if (state != null) {
+        writeSnapshot(file, state, caps, text);
       }
     } catch (IOException | RuntimeException e) {
       warnings.accept("cannot write capability cache entry " + file + ": " + e.getMessage());

@@ -133,6 +133,33 @@ class CapsCacheFaultTest {
   }
 
   @Test
+  void garbageSnapshotIsIgnored() throws Exception {
+    CapsCache c = cache();
+    c.lookup(QEMU);
+    byte[] junk = new byte[999];
+    new Random(3).nextBytes(junk);
+    Files.write(CapsCache.snapshotFile(c.entryFile(QEMU)), junk);
+    CapsCache again = cache();
+    assertThat(QemuCapsXml.write(again.lookup(QEMU))).isEqualTo(reference);
+    assertThat(again.probes()).isZero();
+    assertSound(again, QEMU, reference);
+  }
+
+  @Test
+  void snapshotOfAnEditedEntryIsNotUsed() throws Exception {
+    CapsCache c = cache();
+    c.lookup(QEMU);
+    assertThat(CapsCache.snapshotFile(c.entryFile(QEMU))).exists();
+    // An entry edited in place (still valid): the XML is the authority, not the old snapshot.
+    String edited = reference.replace("<package>", "<package>edited ");
+    assertThat(edited).isNotEqualTo(reference);
+    Files.writeString(c.entryFile(QEMU), edited);
+    CapsCache again = cache();
+    assertThat(again.lookup(QEMU).packageName().orElseThrow()).startsWith("edited ");
+    assertThat(again.probes()).isZero();
+  }
+
+  @Test
   void twoProcessesRacingProbeOnce() throws Exception {
     Path go = dir.resolve("go");
     List<Process> ps = new ArrayList<>();
