@@ -87,12 +87,12 @@ public final class LiveOptions {
     // with the TCG phase's QEMU started while the first phase is still answering.
     if (!OVERLAP) {
       return new CapsCache(cacheDir, key,
-          b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, key)).lookup(b), warnings);
+          b -> LiveCapsLookup.live(x -> ProbeContexts.live(x, key)).lookup(b), warnings);
     }
     return new CapsCache(cacheDir, key, b -> {
       OverlappingConnector c = new OverlappingConnector(Path.of(b), LaunchSettings.defaults());
       try {
-        return new LiveCapsLookup(x -> c, x -> ProbeContexts.of(x, key)).lookup(b);
+        return new LiveCapsLookup(x -> c, x -> ProbeContexts.live(x, key)).lookup(b);
       } finally {
         try {
           c.close();

@@ -38,7 +38,20 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
   }
 
   @Override
-  public Optional<List<FirmwareDescriptor>> recall(List<Path> files) {
+  public String stamp(List<Path> files) {
+    StringBuilder b = new StringBuilder();
+    try {
+      for (Path f : files) {
+        b.append(f).append('\0').append(state(f)).append('\n');
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return b.toString();
+  }
+
+  @Override
+  public Optional<List<FirmwareDescriptor>> recall(List<Path> files, String stamp) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -49,15 +62,15 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
       if (!in.readUTF().equals(MAGIC) || in.readLong() != selfCtime) {
         return Optional.empty();
       }
+      if (!readString(in).equals(stamp)) {
+        return Optional.empty();
+      }
       int n = in.readInt();
       if (n != files.size()) {
         return Optional.empty();
       }
       List<FirmwareDescriptor> out = new ArrayList<>(n);
       for (Path f : files) {
-        if (!in.readUTF().equals(f.toString()) || !in.readUTF().equals(state(f))) {
-          return Optional.empty();
-        }
         out.add(readDescriptor(in, f));
       }
       return in.read() == -1 ? Optional.of(out) : Optional.empty();
@@ -67,15 +80,16 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
   }
 
   @Override
-  public void remember(List<Path> files, List<FirmwareDescriptor> parsed) {
+  public void remember(List<Path> files, String stamp, List<FirmwareDescriptor> parsed) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(buf)) {
       out.writeUTF(MAGIC);
       out.writeLong(selfCtime);
+      byte[] key = stamp.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(key.length);
+      out.write(key);
       out.writeInt(files.size());
       for (int i = 0; i < files.size(); i++) {
-        out.writeUTF(files.get(i).toString());
-        out.writeUTF(state(files.get(i)));
         writeDescriptor(out, parsed.get(i));
       }
     } catch (IOException | RuntimeException e) {
@@ -93,6 +107,14 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
     } catch (IOException | RuntimeException e) {
       // Only the speed-up is lost.
     }
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > (1 << 20)) {
+      throw new IOException("implausible key length " + n);
+    }
+    return new String(in.readNBytes(n), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static String state(Path f) throws IOException {

@@ -11,20 +11,31 @@ import java.util.Optional;
  * every answer, as libvirt does.
  */
 public interface DescriptorMemo {
-  /** The descriptors of exactly {@code files} (in order) if none of them changed, else empty. */
-  Optional<List<FirmwareDescriptor>> recall(List<Path> files);
+  /** The current state of {@code files} (the key), or null when it cannot be read. */
+  String stamp(List<Path> files);
 
-  /** Called after {@code files} all parsed without error. */
-  void remember(List<Path> files, List<FirmwareDescriptor> parsed);
+  /** The descriptors remembered for exactly {@code stamp}, else empty. */
+  Optional<List<FirmwareDescriptor>> recall(List<Path> files, String stamp);
+
+  /**
+   * Called after {@code files} all parsed without error and their state was {@code stamp} both
+   * before and after parsing.
+   */
+  void remember(List<Path> files, String stamp, List<FirmwareDescriptor> parsed);
 
   /** Parses every time. */
   DescriptorMemo NONE = new DescriptorMemo() {
     @Override
-    public Optional<List<FirmwareDescriptor>> recall(List<Path> files) {
+    public String stamp(List<Path> files) {
+      return null;
+    }
+
+    @Override
+    public Optional<List<FirmwareDescriptor>> recall(List<Path> files, String stamp) {
       return Optional.empty();
     }
 
     @Override
-    public void remember(List<Path> files, List<FirmwareDescriptor> parsed) {}
+    public void remember(List<Path> files, String stamp, List<FirmwareDescriptor> parsed) {}
   };
 }

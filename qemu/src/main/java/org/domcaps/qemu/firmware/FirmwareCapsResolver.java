@@ -74,9 +74,12 @@ public final class FirmwareCapsResolver {
   /** The parsed descriptors in libvirt's order; unparsable ones are reported and left out. */
   public List<FirmwareDescriptor> descriptors() {
     List<Path> files = DescriptorFiles.scan(roots, warnings).effective();
-    Optional<List<FirmwareDescriptor>> known = memo.recall(files);
-    if (known.isPresent()) {
-      return known.get();
+    String stamp = memo.stamp(files);
+    if (stamp != null) {
+      Optional<List<FirmwareDescriptor>> known = memo.recall(files, stamp);
+      if (known.isPresent()) {
+        return known.get();
+      }
     }
     List<FirmwareDescriptor> out = new ArrayList<>();
     boolean allParsed = true;
@@ -90,8 +93,9 @@ public final class FirmwareCapsResolver {
                 + " (libvirt 9.0 fails the request here)");
       }
     }
-    if (allParsed) {
-      memo.remember(files, out);
+    // Remember only what was parsed from files that did not change meanwhile.
+    if (allParsed && stamp != null && stamp.equals(memo.stamp(files))) {
+      memo.remember(files, stamp, out);
     }
     return out;
   }

@@ -223,7 +223,8 @@ class CapsCacheFaultTest {
     CapsCache c = cache();
     Options options = LiveOptions.forThisHost(warnings::add).toBuilder()
         .capsLookup(c)
-        .firmware(new FirmwareCapsResolver(FirmwareRoots.of(fw), warnings::add))
+        .firmware(new FirmwareCapsResolver(FirmwareRoots.of(fw), warnings::add)
+            .withMemo(new FirmwareDescriptorMemo(dir, host.selfCtime())))
         .build();
     DomCapsRequest req = DomCapsRequest.of(QEMU, "x86_64", "q35", "qemu");
     String before = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
@@ -239,6 +240,16 @@ class CapsCacheFaultTest {
     String text = DomainCapabilitiesXml.format(after);
     assertThat(text).contains("<value>" + image + "</value>");
     assertThat(c.probes()).isEqualTo(1);
+    // The remembered descriptors follow an edit of the file too.
+    Path other = dir.resolve("OTHER.fd");
+    Files.writeString(other, "");
+    Files.writeString(fw.resolve("10-test.json"),
+        Files.readString(fw.resolve("10-test.json")).replace(image.toString(), other.toString()));
+    String edited = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
+    assertThat(edited).contains("<value>" + other + "</value>").doesNotContain(image.toString());
+    Files.writeString(fw.resolve("10-test.json"),
+        Files.readString(fw.resolve("10-test.json")).replace(other.toString(), image.toString()));
+    assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, options))).isEqualTo(text);
     assertSound(c, QEMU, reference);
     // And the same request without any cache gives the same document.
     Options uncached = options.toBuilder().capsLookup(prober()).build();
