@@ -2,12 +2,17 @@
 package org.domcaps.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
+import org.domcaps.qemu.api.Options;
+import org.domcaps.qemu.cache.CacheLocation;
+import org.domcaps.qemu.host.ProcessIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,14 +39,44 @@ final class DomCapsCommand implements Callable<Integer> {
 
   @Mixin OutputFormatOption output;
 
+  @Option(names = "--all", description = "answer for every installed emulator (probed in "
+      + "parallel), in a <domainCapabilitiesList>")
+  boolean all;
+
+  @Option(names = "--no-cache", description = "probe even when the capability cache holds a valid "
+      + "entry, and leave the cache untouched")
+  boolean noCache;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "capability cache directory (default: $DOMCAPS_CACHE_DIR, /var/cache/domcaps "
+          + "as root, else $XDG_CACHE_HOME/domcaps or ~/.cache/domcaps)")
+  Path cacheDir;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command itself, also entered by {@link FastPath} without picocli. */
+  int run(PrintWriter out, PrintWriter err) {
+    Optional<Path> cache = noCache
+        ? Optional.empty()
+        : Optional.of(CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
+            ProcessIdentity.privileged()));
+    Options options = LiveOptions.forThisHost(err::println, cache);
+    if (all) {
+      if (emulatorBin != null || arch != null || virtType != null) {
+        err.println("error: --all answers for every emulator; it takes no --emulatorbin, --arch "
+            + "or --virttype");
+        err.flush();
+        return 1;
+      }
+      return new AllEmulators(options, machine, err, System.console() != null)
+          .run(out, output.format());
+    }
     DomainCapabilities caps;
     try {
-      caps = DomCaps.answer(DomCapsRequest.of(emulatorBin, arch, machine, virtType),
-          LiveOptions.forThisHost(err::println));
+      caps = DomCaps.answer(DomCapsRequest.of(emulatorBin, arch, machine, virtType), options);
     } catch (DomCapsException e) {
       err.println("error: " + e.getMessage());
       err.flush();

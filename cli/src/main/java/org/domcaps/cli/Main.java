@@ -12,6 +12,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    DomCapsCommand fast = FastPath.parse(args);
+    if (fast != null) {
+      System.exit(fast.run(FastPath.writer(System.out, "sun.stdout.encoding"),
+          FastPath.writer(System.err, "sun.stderr.encoding")));
+    }
     System.exit(commandLine().execute(args));
   }
 
@@ -23,6 +28,7 @@ public final class Main {
             .addSubcommand("validate", new ValidateCommand())
             .addSubcommand("conformance", new ConformanceCommand())
             .addSubcommand("probe", new ProbeCommand())
+            .addSubcommand("cache", new CacheCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -23,6 +23,13 @@ public final class OutputFormatOption {
       description = "Output form: xml (libvirt's text, the default) or json.")
   private OutputFormat format = OutputFormat.XML;
 
+  /** The option as if given on the command line (for callers that parse without picocli). */
+  static OutputFormatOption of(OutputFormat format) {
+    OutputFormatOption o = new OutputFormatOption();
+    o.format = format;
+    return o;
+  }
+
   public OutputFormat format() {
     return format;
   }

@@ -1,14 +1,25 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.domcaps.qemu.build.CpuSection;
+import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.cache.FirmwareDescriptorMemo;
+import org.domcaps.qemu.cache.HostKey;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.MemoHostFacts;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LibvirtArch;
 import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.launch.LaunchSettings;
+import org.domcaps.qemu.launch.OverlappingConnector;
 import org.domcaps.qemu.probe.ProbeContext;
 
 /**
@@ -16,6 +27,10 @@ import org.domcaps.qemu.probe.ProbeContext;
  * directories, {@code /dev/kvm}, {@code /sys}, {@code PATH}.
  */
 public final class LiveOptions {
+  /** {@code -Ddomcaps.overlapTcg=false} starts the TCG phase's QEMU only after the first phase. */
+  private static final boolean OVERLAP =
+      Boolean.parseBoolean(System.getProperty("domcaps.overlapTcg", "true"));
+
   private LiveOptions() {}
 
   /**
@@ -24,6 +39,14 @@ public final class LiveOptions {
    */
   public static Options forThisHost(Consumer<String> warnings) {
     return forHost(new LiveHostFacts(), warnings);
+  }
+
+  /**
+   * As {@link #forThisHost(Consumer)}, with probe results kept in the capability cache at {@code
+   * cacheDir} ({@link org.domcaps.qemu.cache.CacheLocation}); empty probes every time.
+   */
+  public static Options forThisHost(Consumer<String> warnings, Optional<Path> cacheDir) {
+    return forHost(new LiveHostFacts(), warnings, cacheDir);
   }
 
   /** Live probing and firmware, with the given host facts (e.g. overridden ones). */
@@ -36,6 +59,57 @@ public final class LiveOptions {
         .firmware(FirmwareCapsResolver.live(host.privileged(), warnings::accept))
         .cpu(r -> Optional.of(CpuSection.of(r, hostCpu)))
         .build();
+  }
+
+  /**
+   * Live options behind the capability cache at {@code cacheDir} (empty: {@link #forHost}): probe
+   * results in libvirt's cache format, keyed on this host's {@link HostKey}; parsed firmware
+   * descriptors, the swtpm versions and the KVM vCPU limit remembered beside them while their
+   * sources stay unchanged.
+   */
+  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
+    Options plain = forHost(host, warnings);
+    if (cacheDir.isEmpty()) {
+      return plain;
+    }
+    HostKey key = LiveHostKey.read(host.arch());
+    return plain.toBuilder()
+        .host(new MemoHostFacts(host, cacheDir.get()))
+        .capsLookup(cachedLookup(key, cacheDir.get(), warnings))
+        .firmware(plain.firmware()
+            .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), key.selfCtime())))
+        .build();
+  }
+
+  /** The live prober behind the cache in {@code cacheDir}. */
+  public static CapsCache cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
+    // A fresh prober per probe (LiveCapsLookup remembers what it probed, the cache must not),
+    // with the TCG phase's QEMU started while the first phase is still answering.
+    if (!OVERLAP) {
+      return new CapsCache(cacheDir, key,
+          b -> LiveCapsLookup.live(x -> ProbeContexts.live(x, key)).lookup(b), warnings);
+    }
+    return new CapsCache(cacheDir, key, b -> {
+      OverlappingConnector c = new OverlappingConnector(Path.of(b), LaunchSettings.defaults());
+      try {
+        return new LiveCapsLookup(x -> c, x -> ProbeContexts.live(x, key)).lookup(b);
+      } finally {
+        try {
+          c.close();
+        } catch (IOException e) {
+          warnings.accept("cannot stop the early TCG probe of " + b + ": " + e.getMessage());
+        }
+      }
+    }, warnings);
+  }
+
+  /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */
+  public static String hostArch() {
+    try {
+      return LibvirtArch.fromUname(Files.readString(Path.of("/proc/sys/kernel/arch")).strip());
+    } catch (IOException e) {
+      return new LiveHostFacts().arch();
+    }
   }
 
   /** The host facts libvirt records with a probe (they matter only when KVM is found). */

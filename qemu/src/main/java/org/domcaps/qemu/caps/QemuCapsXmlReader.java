@@ -43,7 +43,8 @@ final class QemuCapsXmlReader {
   }
 
   static QemuCaps read(String xml, String source) throws QemuCapsFormatException {
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    // The JDK's own factory: no service lookup through the class path at start-up.
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);

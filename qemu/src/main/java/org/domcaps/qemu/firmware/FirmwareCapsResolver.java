@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +23,7 @@ public final class FirmwareCapsResolver {
   private final ConfiguredFirmwares configured;
   private final Predicate<String> fileExists;
   private final FirmwareWarnings warnings;
+  private final DescriptorMemo memo;
 
   /**
    * @param roots descriptor directories, lowest priority first
@@ -34,6 +36,16 @@ public final class FirmwareCapsResolver {
       ConfiguredFirmwares configured,
       Predicate<String> fileExists,
       FirmwareWarnings warnings) {
+    this(roots, configured, fileExists, warnings, DescriptorMemo.NONE);
+  }
+
+  private FirmwareCapsResolver(
+      FirmwareRoots roots,
+      ConfiguredFirmwares configured,
+      Predicate<String> fileExists,
+      FirmwareWarnings warnings,
+      DescriptorMemo memo) {
+    this.memo = Objects.requireNonNull(memo);
     this.roots = Objects.requireNonNull(roots);
     this.configured = Objects.requireNonNull(configured);
     this.fileExists = Objects.requireNonNull(fileExists);
@@ -50,21 +62,40 @@ public final class FirmwareCapsResolver {
     return new FirmwareCapsResolver(FirmwareRoots.live(privileged), warnings);
   }
 
+  /** The same resolver, remembering parsed descriptors in {@code m}. */
+  public FirmwareCapsResolver withMemo(DescriptorMemo m) {
+    return new FirmwareCapsResolver(roots, configured, fileExists, warnings, m);
+  }
+
   public FirmwareRoots roots() {
     return roots;
   }
 
   /** The parsed descriptors in libvirt's order; unparsable ones are reported and left out. */
   public List<FirmwareDescriptor> descriptors() {
+    List<Path> files = DescriptorFiles.scan(roots, warnings).effective();
+    String stamp = memo.stamp(files);
+    if (stamp != null) {
+      Optional<List<FirmwareDescriptor>> known = memo.recall(files, stamp);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     List<FirmwareDescriptor> out = new ArrayList<>();
-    for (Path p : DescriptorFiles.scan(roots, warnings).effective()) {
+    boolean allParsed = true;
+    for (Path p : files) {
       try {
         out.add(FirmwareDescriptor.parse(p));
       } catch (FirmwareParseException e) {
+        allParsed = false;
         warnings.warn(
             "ignoring firmware descriptor " + p + ": " + e.getMessage()
                 + " (libvirt 9.0 fails the request here)");
       }
+    }
+    // Remember only what was parsed from files that did not change meanwhile.
+    if (allParsed && stamp != null && stamp.equals(memo.stamp(files))) {
+      memo.remember(files, stamp, out);
     }
     return out;
   }

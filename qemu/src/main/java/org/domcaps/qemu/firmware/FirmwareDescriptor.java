@@ -60,20 +60,7 @@ public record FirmwareDescriptor(
           "acpi-s3", "acpi-s4", "amd-sev", "amd-sev-es", "enrolled-keys", "requires-smm",
           "secure-boot", "verbose-dynamic", "verbose-static");
 
-  // libvirt's JSON parser (yajl) refuses duplicate keys and trailing data and never turns a
-  // number or boolean into a string.
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .withCoercionConfig(
-              LogicalType.Textual,
-              c ->
-                  c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-          .build();
+
 
   public FirmwareDescriptor {
     interfaces = List.copyOf(interfaces);
@@ -105,7 +92,7 @@ public record FirmwareDescriptor(
     }
     DescriptorJson doc;
     try {
-      doc = MAPPER.readValue(bytes, DescriptorJson.class);
+      doc = Json.MAPPER.readValue(bytes, DescriptorJson.class);
     } catch (JsonProcessingException e) {
       throw new FirmwareParseException(
           file, "unable to parse json file '" + file + "': " + e.getOriginalMessage());
@@ -117,6 +104,27 @@ public record FirmwareDescriptor(
       throw new FirmwareParseException(file, "unable to parse json file '" + file + "'");
     }
     return new Checker(file).check(doc);
+  }
+
+  /**
+   * The mapper, built on first parse only: descriptors remembered by a {@link DescriptorMemo} are
+   * constructed without loading Jackson databind.
+   */
+  private static final class Json {
+    // libvirt's JSON parser (yajl) refuses duplicate keys and trailing data and never turns a
+    // number or boolean into a string.
+    static final JsonMapper MAPPER =
+        JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                c ->
+                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
   }
 
   /** libvirt's checks, in its order, on the bound JSON. */

@@ -42,6 +42,15 @@ public final class LiveHostFacts implements HostFacts {
 
   /** {@code uname -m}; the JVM's os.arch spells it differently (amd64, aarch64). */
   static String unameMachine() {
+    // The kernel publishes the same string; reading it spares a process on every answer.
+    try {
+      String m = Files.readString(Path.of("/proc/sys/kernel/arch")).strip();
+      if (!m.isEmpty()) {
+        return m;
+      }
+    } catch (IOException e) {
+      // older kernels: ask uname
+    }
     try {
       Process p = new ProcessBuilder("uname", "-m")
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
