@@ -2,12 +2,12 @@
 package org.domcaps.qemu.host;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * Host facts read from this machine the way libvirt reads them. File paths are resolved under
@@ -37,25 +37,9 @@ public final class LiveHostFacts implements HostFacts {
 
   /** This machine. */
   public LiveHostFacts() {
-    this(Path.of("/"), unameMachine(), ProgramSearch.live());
+    this(Path.of("/"), LibvirtArch.unameMachine(), ProgramSearch.live());
   }
 
-  /** {@code uname -m}; the JVM's os.arch spells it differently (amd64, aarch64). */
-  static String unameMachine() {
-    try {
-      Process p = new ProcessBuilder("uname", "-m")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (p.waitFor() == 0 && !out.isEmpty()) {
-        return out;
-      }
-    } catch (IOException e) {
-      // fall through to the JVM's name
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return System.getProperty("os.arch");
-  }
 
   private Path file(String absolute) {
     return fsRoot.resolve(absolute.substring(1));

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
 import org.domcaps.qemu.probe.ProbeContext;
@@ -35,7 +36,7 @@ class LiveKvmCpuTest {
   void kvmCpuMatchesLibvirtEmbedded(String arch, String machine, @TempDir Path root) throws Exception {
     Path kvm = Path.of("/dev/kvm");
     Assumptions.assumeTrue(Files.isReadable(kvm) && Files.isWritable(kvm), "skipped: /dev/kvm is not usable");
-    Assumptions.assumeTrue(LiveHostCpuFacts.hostArch().equals("x86_64"), "skipped: not an x86_64 host");
+    Assumptions.assumeTrue(LibvirtArch.host().equals("x86_64"), "skipped: not an x86_64 host");
     String binary = arch.equals("i686") ? "/usr/bin/qemu-system-i386" : "/usr/bin/qemu-system-x86_64";
     Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)), "skipped: " + binary + " not installed");
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.testing.EmbeddedVirsh;
 import org.domcaps.qemu.testing.HostFirmwareLock;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class HostFactsVsLibvirtTest {
       EmbeddedVirsh.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
       assertThat(r.status()).as(r.stderr()).isZero();
       // the same PATH virsh ran with
-      LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LiveHostFacts.unameMachine(),
+      LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LibvirtArch.unameMachine(),
           new ProgramSearch("/usr/local/bin:/usr/bin:/bin", Path.of("/")));
       Swtpm swtpm = ours.swtpm();
       List<String> versions = enumValues(r.stdout(), "tpm", "backendVersion");
