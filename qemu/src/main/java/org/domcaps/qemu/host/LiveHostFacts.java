@@ -72,16 +72,8 @@ public final class LiveHostFacts implements HostFacts {
 
   @Override
   public boolean kvmNestingEnabled() {
-    for (String module : NESTED_MODULES) {
-      Optional<String> v = read("/sys/module/" + module + "/parameters/nested");
-      if (v.isPresent()) {
-        char c = v.get().isEmpty() ? '\0' : v.get().charAt(0);
-        if (c == 'Y' || c == 'y' || c == '1') {
-          return true;
-        }
-      }
-    }
-    return false;
+    return NESTED_MODULES.stream()
+        .anyMatch(m -> moduleFlag("/sys/module/" + m + "/parameters/nested"));
   }
 
   @Override
@@ -119,6 +111,7 @@ public final class LiveHostFacts implements HostFacts {
         moduleFlag("/sys/module/kvm_amd/parameters/sev_es"));
   }
 
+  /** A kernel module parameter that starts with 1, Y or y (libvirt's test for "enabled"). */
   private boolean moduleFlag(String path) {
     return read(path).map(v -> !v.isEmpty() && "1Yy".indexOf(v.charAt(0)) >= 0).orElse(false);
   }
