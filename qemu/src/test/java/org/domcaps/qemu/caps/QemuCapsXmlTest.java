@@ -8,17 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.domcaps.testing.SharedData;
+import org.domcaps.qemu.testing.ConformanceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class QemuCapsXmlTest {
   static List<Path> cacheFiles() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("qemucaps"))) {
-      return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-    }
+    return ConformanceFiles.qemuCaps();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.testing.ConformanceFiles;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenCpuTest {
   static Stream<Path> goldens() throws Exception {
-    return Files.list(SharedData.conformance().resolve("domaincaps"))
-        .filter(p -> p.getFileName().toString().endsWith(".xml"))
-        .sorted();
+    return ConformanceFiles.domainCaps().stream();
   }
 
   @Test

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.testing.ConformanceFiles;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +25,7 @@ class ReplayConformanceTest {
   private static final Pattern NAME = Pattern.compile("caps_(.+)\\.([^.]+)\\.replies");
 
   static List<Path> recordings() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("replies"))) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".replies")).sorted().toList();
-    }
+    return ConformanceFiles.replies();
   }
 
   /**

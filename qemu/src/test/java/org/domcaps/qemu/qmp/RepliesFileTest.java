@@ -8,17 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.domcaps.testing.SharedData;
+import org.domcaps.qemu.testing.ConformanceFiles;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RepliesFileTest {
   static List<Path> recordings() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("replies"))) {
-      return s.filter(p -> p.toString().endsWith(".replies")).sorted().toList();
-    }
+    return ConformanceFiles.replies();
   }
 
   @ParameterizedTest(name = "{0}")
