@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.probe.ProbeContext;
@@ -19,12 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code .replies}) replayed through the probe rather than from libvirt's cache file.
  */
 class ReplayedGoldenCpuTest {
-  static Stream<Path> goldens() throws Exception {
-    return GoldenCpuTest.goldens();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("goldens")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#domainCaps")
   void cpuElementFromRepliesMatchesGolden(Path golden) throws Exception {
     Optional<GoldenName> parsed = GoldenName.parse(golden.getFileName().toString());
     assertThat(parsed).as("golden name %s", golden.getFileName()).isPresent();

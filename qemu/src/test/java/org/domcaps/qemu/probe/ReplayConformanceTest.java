@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.domcaps.qemu.caps.QemuCaps;
@@ -23,10 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReplayConformanceTest {
   private static final Pattern NAME = Pattern.compile("caps_(.+)\\.([^.]+)\\.replies");
-
-  static List<Path> recordings() throws IOException {
-    return ConformanceFiles.replies();
-  }
 
   /**
    * The test host of libvirt's qemucapabilitiestest (spec §4.3): binary /usr/bin/qemu-system-ARCH,
@@ -54,11 +49,11 @@ class ReplayConformanceTest {
 
   @Test
   void allTwentyThreeRecordingsArePresent() throws IOException {
-    assertThat(recordings()).hasSize(23);
+    assertThat(ConformanceFiles.replies()).hasSize(23);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("recordings")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#replies")
   void replayEqualsLibvirtCacheFile(Path replies) throws IOException {
     QemuCaps caps = QemuProbe.replay(replies, testContext(replies));
     String expectedName = replies.getFileName().toString().replace(".replies", ".xml");

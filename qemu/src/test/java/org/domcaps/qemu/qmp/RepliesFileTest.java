@@ -8,18 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.domcaps.qemu.testing.ConformanceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RepliesFileTest {
-  static List<Path> recordings() throws IOException {
-    return ConformanceFiles.replies();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("recordings")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#replies")
   void parseThenFormatIsByteIdentical(Path file) throws IOException {
     String text = Files.readString(file);
     List<QmpExchange> parsed = RepliesFile.parse(text, file.toString());
