@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.Loader;
 import org.domcaps.model.Os;
@@ -85,7 +86,7 @@ final class JsonShapeReader {
     if (o.isEmpty()) {
       return List.of();
     }
-    List<String> allowed = LibvirtEnums.allowed(element);
+    List<String> allowed = EnumOrder.allowed(element);
     List<CapsEnum> out = new ArrayList<>();
     JsonFields enums = o.get();
     for (String name : allowed) {

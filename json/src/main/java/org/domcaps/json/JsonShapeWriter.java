@@ -4,13 +4,14 @@ package org.domcaps.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
@@ -74,7 +75,7 @@ final class JsonShapeWriter {
 
   private void enums(String element, List<CapsEnum> enums) throws IOException {
     g.writeObjectFieldStart("enums");
-    for (CapsEnum e : LibvirtEnums.sorted(element, enums)) {
+    for (CapsEnum e : EnumOrder.sorted(element, enums)) {
       strings(e.name(), e.values());
     }
     g.writeEndObject();

@@ -2,13 +2,14 @@
 package org.domcaps.model.xml;
 
 import java.util.List;
-import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;

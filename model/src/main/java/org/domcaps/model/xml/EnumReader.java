@@ -6,8 +6,9 @@ import static org.domcaps.model.xml.XmlCursor.quote;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
-import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.CapsEnum;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Supported;
 
 /** Reads {@code <enum>} elements and the supported-plus-enums elements built on them. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.CapsEnum;
+import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Loader;
 import org.domcaps.model.Os;
 import org.domcaps.model.Supported;

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.json;
+package org.domcaps.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.domcaps.model.CapsEnum;
 
 /**
- * The enum names libvirt 9.0.0 prints inside each element, in its printing order. The JSON
- * reader refuses other names, exactly as the XML reader does, so that a document accepted in one
- * form is accepted in the other; the writer uses the order so that JSON and XML list enums alike.
- * (org.domcaps.model.xml keeps the same table package-private.)
+ * The enums libvirt 9.0.0 can print inside each element, in its printing order (the
+ * ENUM_PROCESS calls of domain_capabilities.c). The XML and JSON readers refuse other names; the
+ * writers sort into this order, so both forms accept and list enums alike.
  */
-final class LibvirtEnums {
+public final class EnumOrder {
   private static final Map<String, List<String>> BY_ELEMENT = Map.ofEntries(
       Map.entry("os", List.of("firmware")),
       Map.entry("loader", List.of("type", "readonly", "secure")),
@@ -31,13 +29,14 @@ final class LibvirtEnums {
       Map.entry("gic", List.of("version")),
       Map.entry("hyperv", List.of("features")));
 
-  private LibvirtEnums() {}
+  private EnumOrder() {}
 
-  static List<String> allowed(String element) {
+  public static List<String> allowed(String element) {
     return BY_ELEMENT.getOrDefault(element, List.of());
   }
 
-  static List<CapsEnum> sorted(String element, List<CapsEnum> enums) {
+  /** The enums in libvirt's order; names libvirt does not know keep their relative order last. */
+  public static List<CapsEnum> sorted(String element, List<CapsEnum> enums) {
     List<String> order = allowed(element);
     List<CapsEnum> out = new ArrayList<>(enums);
     out.sort(Comparator.comparingInt(e -> {
