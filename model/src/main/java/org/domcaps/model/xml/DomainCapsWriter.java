@@ -2,8 +2,8 @@
 package org.domcaps.model.xml;
 
 import java.util.List;
-import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
+import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;

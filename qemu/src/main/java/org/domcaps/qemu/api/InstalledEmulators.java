@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.domcaps.qemu.host.LibvirtArch;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * The emulators {@code virsh capabilities} would probe: for every libvirt arch in libvirt's enum

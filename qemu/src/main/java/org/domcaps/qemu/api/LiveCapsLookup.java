@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
-import static org.domcaps.qemu.api.DomCapsException.Code.CONFIG_UNSUPPORTED;
 import static org.domcaps.qemu.api.DomCapsException.Code.INTERNAL_ERROR;
 import static org.domcaps.qemu.api.DomCapsException.Code.NOT_QEMU;
 import static org.domcaps.qemu.api.DomCapsException.Code.SYSTEM_ERROR;
@@ -64,10 +63,7 @@ public final class LiveCapsLookup implements CapsLookup {
     try {
       return QemuProbe.probe(connectors.apply(binary), contexts.apply(binary));
     } catch (ProbeException e) {
-      // libvirt: a too old QEMU is an unsupported configuration, an unknown target arch an
-      // internal error.
-      throw new DomCapsException(e.getMessage().startsWith("QEMU version")
-          ? CONFIG_UNSUPPORTED : INTERNAL_ERROR, e.getMessage(), e);
+      throw DomCapsException.of(e);
     } catch (QemuLaunchException e) {
       String m = e.getMessage();
       throw m.startsWith("Failed to start QEMU binary")

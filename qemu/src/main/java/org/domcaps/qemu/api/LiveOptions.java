@@ -2,7 +2,6 @@
 package org.domcaps.qemu.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,7 +15,7 @@ import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
-import org.domcaps.qemu.host.LibvirtArch;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.launch.LaunchSettings;
 import org.domcaps.qemu.launch.OverlappingConnector;
@@ -105,11 +104,7 @@ public final class LiveOptions {
 
   /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */
   public static String hostArch() {
-    try {
-      return LibvirtArch.fromUname(Files.readString(Path.of("/proc/sys/kernel/arch")).strip());
-    } catch (IOException e) {
-      return new LiveHostFacts().arch();
-    }
+    return LibvirtArch.host();
   }
 
   /** The host facts libvirt records with a probe (they matter only when KVM is found). */

@@ -8,10 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.domcaps.qemu.build.Machines;
 import org.domcaps.qemu.build.ResolvedRequest;
-import org.domcaps.qemu.build.VirtArch;
 import org.domcaps.qemu.build.VirtType;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.host.LibvirtArch;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * libvirt 9.0.0's resolution of a domain-capabilities request (virQEMUCapsCacheLookupDefault,
@@ -62,7 +61,7 @@ public final class RequestResolver {
     QemuCaps caps = lookup.lookup(binary);
 
     String emulatorArch = caps.arch();
-    if (!emulatorArch.equals(arch) && !VirtArch.sameFamily(arch, emulatorArch)) {
+    if (!emulatorArch.equals(arch) && !LibvirtArch.sameFamily(arch, emulatorArch)) {
       throw new DomCapsException(INVALID_ARG, "architecture from emulator '" + emulatorArch
           + "' doesn't match given architecture '" + arch + "'");
     }
@@ -87,7 +86,7 @@ public final class RequestResolver {
     }
 
     String path = caps.emulator();
-    if (!VirtArch.emulatorRuns(emulatorArch, arch)) {
+    if (!LibvirtArch.emulatorRuns(emulatorArch, arch)) {
       throw new DomCapsException(INVALID_ARG,
           "Emulator '" + path + "' does not support arch '" + arch + "'");
     }

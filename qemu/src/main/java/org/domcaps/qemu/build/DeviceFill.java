@@ -5,6 +5,7 @@ import java.util.List;
 import org.domcaps.model.Capability;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Devices;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.build.DomainCapsBuilder.Enumeration;
 import org.domcaps.qemu.caps.QemuCaps;
 
@@ -58,7 +59,7 @@ final class DeviceFill {
   /** pseries and the built-in IDE test use the emulator's arch, not the requested one. */
   static Capability disk(QemuCaps caps, String machine) {
     String arch = caps.arch();
-    boolean pseries = VirtArch.isPpc64(arch)
+    boolean pseries = LibvirtArch.isPpc64(arch)
         && (machine.equals("pseries") || machine.startsWith("pseries-"));
     boolean virtioTransitional = caps.has("virtio-pci-non-transitional");
     return Capability.supported(
@@ -78,7 +79,7 @@ final class DeviceFill {
   }
 
   static boolean hasBuiltinIde(String machine, String emulatorArch) {
-    boolean i440fx = VirtArch.isX86(emulatorArch)
+    boolean i440fx = LibvirtArch.isX86(emulatorArch)
         && (machine.equals("pc") || machine.startsWith("pc-0.") || machine.startsWith("pc-1.")
             || machine.startsWith("pc-i440fx-") || machine.startsWith("rhel"));
     return i440fx || machine.equals("malta") || machine.equals("sun4u")

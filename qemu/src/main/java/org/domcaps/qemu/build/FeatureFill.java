@@ -9,6 +9,7 @@ import org.domcaps.model.Sev;
 import org.domcaps.model.Sgx;
 import org.domcaps.model.SgxSection;
 import org.domcaps.model.Supported;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.build.DomainCapsBuilder.Enumeration;
 import org.domcaps.qemu.caps.GicCapability;
 import org.domcaps.qemu.caps.QemuCaps;
@@ -30,7 +31,7 @@ final class FeatureFill {
         .sev(sev(caps, facts))
         .sgx(sgx(caps));
     // s390-pv is reported only for s390 emulators; absent elsewhere.
-    if (VirtArch.isS390(caps.arch())) {
+    if (LibvirtArch.isS390(caps.arch())) {
       boolean secure = facts.s390SecureGuest().orElse(caps.kvmSupportsSecureGuest());
       f.s390Pv(Supported.of(caps.has("confidential-guest-support") && caps.has("s390-pv-guest")
           && secure));

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.domcaps.qemu.cpu.CpuArchFamily;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 
 /**
@@ -42,7 +42,7 @@ public final class CacheValidity {
     if (ctime != caps.qemuCtime()) {
       return Optional.of("QEMU binary changed (" + caps.qemuCtime() + " vs " + ctime + ")");
     }
-    if (!CpuArchFamily.isNative(host.hostArch(), caps.arch())) {
+    if (!LibvirtArch.guestIsNative(host.hostArch(), caps.arch())) {
       return Optional.empty();
     }
     boolean kvm = caps.has("kvm");

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import org.domcaps.qemu.build.VirtArch;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * Reads this host's {@link HostKey} the way libvirt 9.0.0 reads each part (virhostcpu.c,
@@ -28,7 +28,7 @@ public final class LiveHostKey {
         HostKey.LIBVIRT_VERSION,
         kvmUsable(Path.of("/dev/kvm")),
         signature(hostArch, cpuinfo),
-        VirtArch.isX86(hostArch) ? microcode(cpuinfo) : 0,
+        LibvirtArch.isX86(hostArch) ? microcode(cpuinfo) : 0,
         kernelVersion(),
         nesting(),
         secureGuest(hostArch));
@@ -91,13 +91,13 @@ public final class LiveHostKey {
   static Optional<String> signature(String arch, String cpuinfo) {
     String[] keys;
     String format;
-    if (VirtArch.isX86(arch)) {
+    if (LibvirtArch.isX86(arch)) {
       keys = new String[] {"vendor_id", "model name", "cpu family", "model", "stepping"};
       format = "%s, %s, family: %s, model: %s, stepping: %s";
-    } else if (VirtArch.isPpc64(arch)) {
+    } else if (LibvirtArch.isPpc64(arch)) {
       keys = new String[] {"cpu", "revision"};
       format = "%s, rev %s";
-    } else if (VirtArch.isS390(arch)) {
+    } else if (LibvirtArch.isS390(arch)) {
       keys = new String[] {"vendor_id", "processor 0", "facilities"};
       format = "%s, %s, facilities: %s";
     } else {
@@ -169,12 +169,12 @@ public final class LiveHostKey {
 
   /** virQEMUCapsKVMSupportsSecureGuest for x86 (SEV) and s390 (protected virtualization). */
   static boolean secureGuest(String hostArch) {
-    if (VirtArch.isX86(hostArch)) {
+    if (LibvirtArch.isX86(hostArch)) {
       String v = readOrEmpty(Path.of("/sys/module/kvm_amd/parameters/sev")).strip();
       return (v.equals("1") || v.startsWith("Y") || v.startsWith("y"))
           && Files.exists(Path.of("/dev/sev"));
     }
-    if (VirtArch.isS390(hostArch)) {
+    if (LibvirtArch.isS390(hostArch)) {
       return Files.isDirectory(Path.of("/sys/firmware/uv"))
           && readOrEmpty(Path.of("/proc/cmdline")).contains("prot_virt");
     }

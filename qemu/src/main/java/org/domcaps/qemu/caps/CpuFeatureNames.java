@@ -2,6 +2,7 @@
 package org.domcaps.qemu.caps;
 
 import java.util.Map;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * x86 CPU feature names that libvirt spells differently from QEMU (qemu_capabilities.c
@@ -27,16 +28,13 @@ public final class CpuFeatureNames {
   private CpuFeatureNames() {}
 
   public static String fromQemu(String arch, String feature) {
-    return isX86(arch) ? X86_QEMU_TO_LIBVIRT.getOrDefault(feature, feature) : feature;
+    return LibvirtArch.isX86(arch) ? X86_QEMU_TO_LIBVIRT.getOrDefault(feature, feature) : feature;
   }
 
   public static String toQemu(String arch, String feature) {
-    return isX86(arch) ? X86_LIBVIRT_TO_QEMU.getOrDefault(feature, feature) : feature;
+    return LibvirtArch.isX86(arch) ? X86_LIBVIRT_TO_QEMU.getOrDefault(feature, feature) : feature;
   }
 
-  private static boolean isX86(String arch) {
-    return "x86_64".equals(arch) || "i686".equals(arch);
-  }
 
   private static Map<String, String> invert() {
     java.util.HashMap<String, String> m = new java.util.HashMap<>();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.caps;
 
+import static org.domcaps.model.xml.XmlText.escape;
+
 /**
  * Writes the capability cache the way virQEMUCapsFormatCache does: two-space indentation,
  * single-quoted attributes, and libvirt's escaping only where libvirt escapes (some values, such
@@ -186,26 +188,5 @@ final class QemuCapsXmlWriter {
 
   private static String yesNo(boolean b) {
     return b ? "yes" : "no";
-  }
-
-  /** virBufferEscapeString: the five XML specials; control characters but TAB/LF/CR dropped. */
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> {
-          if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-            out.append(ch);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
 
+import org.domcaps.qemu.arch.LibvirtArch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class CpuCapabilitiesResolver {
         && S390_PASSTHROUGH_ONLY_MACHINES.contains(machine);
 
     HostPassthroughMode passthrough = HostPassthroughMode.unsupported();
-    if (accelerated && CpuArchFamily.isNative(host.arch(), caps.arch())) {
+    if (accelerated && LibvirtArch.guestIsNative(host.arch(), caps.arch())) {
       List<Toggle> values = new ArrayList<>();
       if (caps.has("cpu.migratable")) {
         values.add(Toggle.ON);

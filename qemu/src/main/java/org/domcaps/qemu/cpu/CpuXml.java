@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
 
+import static org.domcaps.model.xml.XmlText.escape;
+
 import java.util.List;
 import org.domcaps.qemu.cpu.CpuCapabilities.CustomModel;
 import org.domcaps.qemu.cpu.CpuCapabilities.Toggle;
@@ -67,26 +69,5 @@ public final class CpuXml {
 
   private static void unsupported(StringBuilder b, String name) {
     b.append("    <mode name='").append(name).append("' supported='no'/>\n");
-  }
-
-  /** libvirt's virBufferEscapeString: five entities, other control characters dropped. */
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

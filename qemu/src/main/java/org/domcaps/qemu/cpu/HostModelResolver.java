@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
 
+import org.domcaps.qemu.arch.LibvirtArch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class HostModelResolver {
   /** The host-model for {@code accel}'s record of {@code caps} on the host {@code host}. */
   public static Optional<HostModel> resolve(QemuCaps caps, Accel accel, HostCpuFacts host) {
     String arch = caps.arch();
-    if (!CpuArchFamily.isNative(host.arch(), arch)) {
+    if (!LibvirtArch.guestIsNative(host.arch(), arch)) {
       return Optional.empty();
     }
     AccelCaps record = caps.accel(accel);

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.cpu.map.Ppc64CpuMap;
 
 /**
@@ -30,7 +30,7 @@ public final class LiveHostCpuFacts implements HostCpuFacts {
 
   /** Facts of this machine. */
   public LiveHostCpuFacts() {
-    this(hostArch(), Path.of("/proc/cpuinfo"));
+    this(LibvirtArch.host(), Path.of("/proc/cpuinfo"));
   }
 
   /** Facts of a machine whose arch and {@code /proc/cpuinfo} are given (for tests). */
@@ -77,30 +77,6 @@ public final class LiveHostCpuFacts implements HostCpuFacts {
     } catch (IOException e) {
       return OptionalLong.empty();
     }
-  }
-
-  /** libvirt's name of this host's arch (virArchFromHost on uname's machine). */
-  static String hostArch() {
-    String machine;
-    try {
-      machine = Files.readString(Path.of("/proc/sys/kernel/arch")).strip();
-    } catch (IOException | RuntimeException e) {
-      machine = System.getProperty("os.arch", "");
-    }
-    return libvirtArch(machine);
-  }
-
-  static String libvirtArch(String machine) {
-    String m = machine.toLowerCase(Locale.ROOT);
-    if (m.matches("i[3-6]86") || m.equals("x86")) {
-      return "i686";
-    }
-    return switch (m) {
-      case "amd64" -> "x86_64";
-      case "arm64" -> "aarch64";
-      case "arm" -> "armv7l";
-      default -> m;
-    };
   }
 
   @Override

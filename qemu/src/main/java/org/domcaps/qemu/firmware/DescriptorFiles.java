@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.domcaps.qemu.host.IoErrors;
 
 /**
  * The descriptor files libvirt would parse (qemuInteropFetchConfigs): names merged across the

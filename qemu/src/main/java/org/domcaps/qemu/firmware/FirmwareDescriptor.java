@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.domcaps.qemu.host.LibvirtArch;
+import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.host.IoErrors;
 
 /**
  * One parsed firmware descriptor, with what domain capabilities needs (qemuFirmwareParse).

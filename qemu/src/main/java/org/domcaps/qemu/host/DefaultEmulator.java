@@ -2,6 +2,7 @@
 package org.domcaps.qemu.host;
 
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /** libvirt's default emulator for a guest arch (virQEMUCapsGetDefaultEmulator, QC:924-985). */
 public final class DefaultEmulator {
@@ -23,7 +24,7 @@ public final class DefaultEmulator {
     if (b.isPresent()) {
       return b;
     }
-    String target = isNative(hostArch, guestArch) ? hostArch : guestArch;
+    String target = LibvirtArch.guestIsNative(hostArch, guestArch) ? hostArch : guestArch;
     if (LibvirtArch.isPpc64(target)) {
       target = "ppc64";
     }
@@ -33,17 +34,10 @@ public final class DefaultEmulator {
         return b;
       }
     }
-    if (isNative(hostArch, guestArch)) {
+    if (LibvirtArch.guestIsNative(hostArch, guestArch)) {
       return search.find("/usr/libexec/qemu-kvm");
     }
     return Optional.empty();
   }
 
-  /** virQEMUCapsGuestIsNative. */
-  static boolean isNative(String host, String guest) {
-    return host.equals(guest)
-        || (host.equals("x86_64") && guest.equals("i686"))
-        || (host.equals("aarch64") && guest.equals("armv7l"))
-        || (LibvirtArch.isPpc64(host) && LibvirtArch.isPpc64(guest));
-  }
 }

@@ -3,6 +3,7 @@ package org.domcaps.qemu.host;
 
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * The host libvirt 9.0.0's own test suite pretends to be when it prints {@code

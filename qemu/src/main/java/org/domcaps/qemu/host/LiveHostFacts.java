@@ -2,12 +2,12 @@
 package org.domcaps.qemu.host;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 /**
  * Host facts read from this machine the way libvirt reads them. File paths are resolved under
@@ -37,34 +37,9 @@ public final class LiveHostFacts implements HostFacts {
 
   /** This machine. */
   public LiveHostFacts() {
-    this(Path.of("/"), unameMachine(), ProgramSearch.live());
+    this(Path.of("/"), LibvirtArch.unameMachine(), ProgramSearch.live());
   }
 
-  /** {@code uname -m}; the JVM's os.arch spells it differently (amd64, aarch64). */
-  static String unameMachine() {
-    // The kernel publishes the same string; reading it spares a process on every answer.
-    try {
-      String m = Files.readString(Path.of("/proc/sys/kernel/arch")).strip();
-      if (!m.isEmpty()) {
-        return m;
-      }
-    } catch (IOException e) {
-      // older kernels: ask uname
-    }
-    try {
-      Process p = new ProcessBuilder("uname", "-m")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (p.waitFor() == 0 && !out.isEmpty()) {
-        return out;
-      }
-    } catch (IOException e) {
-      // fall through to the JVM's name
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return System.getProperty("os.arch");
-  }
 
   private Path file(String absolute) {
     return fsRoot.resolve(absolute.substring(1));
@@ -97,16 +72,8 @@ public final class LiveHostFacts implements HostFacts {
 
   @Override
   public boolean kvmNestingEnabled() {
-    for (String module : NESTED_MODULES) {
-      Optional<String> v = read("/sys/module/" + module + "/parameters/nested");
-      if (v.isPresent()) {
-        char c = v.get().isEmpty() ? '\0' : v.get().charAt(0);
-        if (c == 'Y' || c == 'y' || c == '1') {
-          return true;
-        }
-      }
-    }
-    return false;
+    return NESTED_MODULES.stream()
+        .anyMatch(m -> moduleFlag("/sys/module/" + m + "/parameters/nested"));
   }
 
   @Override
@@ -144,6 +111,7 @@ public final class LiveHostFacts implements HostFacts {
         moduleFlag("/sys/module/kvm_amd/parameters/sev_es"));
   }
 
+  /** A kernel module parameter that starts with 1, Y or y (libvirt's test for "enabled"). */
   private boolean moduleFlag(String path) {
     return read(path).map(v -> !v.isEmpty() && "1Yy".indexOf(v.charAt(0)) >= 0).orElse(false);
   }

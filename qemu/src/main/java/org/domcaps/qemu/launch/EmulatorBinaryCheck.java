@@ -2,17 +2,14 @@
 package org.domcaps.qemu.launch;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.domcaps.qemu.host.IoErrors;
 
 /**
  * The checks libvirt makes before probing a binary (qemu_capabilities.c
@@ -41,7 +38,7 @@ public final class EmulatorBinaryCheck {
       ctime = (FileTime) Files.getAttribute(binary, "unix:ctime");
     } catch (IOException | UnsupportedOperationException e) {
       throw new QemuLaunchException(
-          binary, "Cannot check QEMU binary " + binary + ": " + errnoText(e), e);
+          binary, "Cannot check QEMU binary " + binary + ": " + IoErrors.describe(e), e);
     }
     if (attrs.isDirectory()) {
       throw new QemuLaunchException(
@@ -52,22 +49,5 @@ public final class EmulatorBinaryCheck {
           binary, "QEMU binary " + binary + " is not executable: Permission denied");
     }
     return ctime;
-  }
-
-  /** The strerror() text libvirt would print for the failed stat(). */
-  private static String errnoText(Exception e) {
-    if (e instanceof NoSuchFileException) {
-      return "No such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "Permission denied";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "Not a directory";
-    }
-    if (e instanceof FileSystemLoopException) {
-      return "Too many levels of symbolic links";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

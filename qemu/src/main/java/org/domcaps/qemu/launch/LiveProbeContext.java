@@ -10,15 +10,20 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.KvmDevice;
+import org.domcaps.qemu.host.KvmSupportedCpuid;
+import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.probe.ProbeContext;
 
 /**
  * {@link ProbeContext} for probing a binary on this host, with the facts libvirt 9.0.0 records
  * beside the capabilities (qemu_capabilities.c virQEMUCapsNewForBinaryInternal and
  * virQEMUCapsCacheNew): the binary's ctime, the QEMU module directory's mtime, the host CPU
- * signature and microcode version from {@code /proc/cpuinfo}, the kernel's "release version", the
- * KVM-supported CPUID, and the KVM nesting / secure-guest settings. The probe stores the host facts
- * only when it found an accelerator, as libvirt does.
+ * signature and microcode version from {@code /proc/cpuinfo}, the kernel's "release version", and
+ * from {@link HostFacts} the arch, the KVM-supported CPUID and the KVM nesting / secure-guest
+ * settings. The probe stores the host facts only when it found an accelerator, as libvirt does.
  */
 public final class LiveProbeContext {
   /** libvirt 9.0.0, the version whose cache format we write. */
@@ -30,7 +35,12 @@ public final class LiveProbeContext {
 
   /** Reads this host's facts for probing {@code binary} (its path exactly as given). */
   public static ProbeContext forBinary(Path binary) throws IOException {
-    String arch = hostArch();
+    return forBinary(binary, new LiveHostFacts());
+  }
+
+  /** As {@link #forBinary(Path)}, with the arch and KVM facts taken from {@code host}. */
+  public static ProbeContext forBinary(Path binary, HostFacts host) throws IOException {
+    String arch = host.arch();
     FileTime ctime = EmulatorBinaryCheck.requireExecutable(binary);
     ProbeContext.Builder b =
         ProbeContext.builder(binary.toString())
@@ -42,31 +52,14 @@ public final class LiveProbeContext {
             .microcodeVersion(microcodeVersion(arch))
             .hostCpuSignature(cpuSignature(arch).orElse(null))
             .kernelVersion(kernelVersion().orElse(null))
-            .kvmSupportsNesting(kvmSupportsNesting())
-            .kvmSupportsSecureGuest(kvmSupportsSecureGuest(arch));
-    if (arch.equals("x86_64") || arch.equals("i686")) {
-      KvmSupportedCpuid.cpuDataXml().ifPresent(b::cpuDataXml);
+            .kvmSupportsNesting(host.kvmNestingEnabled())
+            .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest());
+    if (LibvirtArch.isX86(arch)) {
+      KvmSupportedCpuid.cpuDataXml(KvmDevice.PATH).ifPresent(b::cpuDataXml);
     }
     return b.build();
   }
 
-  /** virArchFromHost: libvirt's name for the kernel's machine string. */
-  static String hostArch() {
-    String m = readTrimmed(Path.of("/proc/sys/kernel/arch")).orElse(System.getProperty("os.arch"));
-    if (m.matches("i[3-6]86")) {
-      return "i686";
-    }
-    switch (m) {
-      case "amd64":
-        return "x86_64";
-      case "arm64":
-        return "aarch64";
-      case "ppc64el":
-        return "ppc64le";
-      default:
-        return m;
-    }
-  }
 
   /**
    * QEMU_MODDIR is a build option of libvirt: Debian's {@code /usr/lib/<multiarch>/qemu}, else
@@ -115,7 +108,7 @@ public final class LiveProbeContext {
 
   /** virHostCPUGetMicrocodeVersion: x86 only; "microcode : 0x..." in the first 4 KiB. */
   static long microcodeVersion(String arch) {
-    if (!arch.equals("x86_64") && !arch.equals("i686")) {
+    if (!LibvirtArch.isX86(arch)) {
       return 0;
     }
     try (var in = Files.newInputStream(CPUINFO)) {
@@ -144,9 +137,9 @@ public final class LiveProbeContext {
     } catch (IOException e) {
       return Optional.empty();
     }
-    boolean x86 = arch.equals("x86_64") || arch.equals("i686");
-    boolean ppc64 = arch.startsWith("ppc64");
-    boolean s390 = arch.startsWith("s390");
+    boolean x86 = LibvirtArch.isX86(arch);
+    boolean ppc64 = LibvirtArch.isPpc64(arch);
+    boolean s390 = LibvirtArch.isS390(arch);
     String[] keys =
         x86
             ? new String[] {"vendor_id", "model name", "cpu family", "model", "stepping"}
@@ -196,61 +189,6 @@ public final class LiveProbeContext {
         : Optional.empty();
   }
 
-  /**
-   * virQEMUCapsKVMSupportsNesting: any of the KVM modules' {@code nested} starts with Y, y or 1.
-   */
-  static boolean kvmSupportsNesting() {
-    for (String module : List.of("kvm_intel", "kvm_amd", "kvm_hv", "kvm")) {
-      Optional<String> v = readTrimmed(Path.of("/sys/module", module, "parameters", "nested"));
-      if (v.isPresent() && startsWithYes(v.get())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * virQEMUCapsKVMSupportsSecureGuest: x86 needs kvm_amd {@code sev} enabled and {@code /dev/sev};
-   * s390 needs {@code /sys/firmware/uv} and {@code prot_virt} on the kernel command line.
-   */
-  static boolean kvmSupportsSecureGuest(String arch) {
-    if (arch.equals("x86_64") || arch.equals("i686")) {
-      return readTrimmed(Path.of("/sys/module/kvm_amd/parameters/sev"))
-              .filter(LiveProbeContext::startsWithYes)
-              .isPresent()
-          && Files.exists(Path.of("/dev/sev"));
-    }
-    if (arch.startsWith("s390")) {
-      return Files.isDirectory(Path.of("/sys/firmware/uv"))
-          && readTrimmed(Path.of("/proc/cmdline"))
-              .map(LiveProbeContext::protVirtEnabled)
-              .orElse(false);
-    }
-    return false;
-  }
-
-  /** First {@code prot_virt} parameter (quotes and '-'/'_' as the kernel treats them) is "yes". */
-  static boolean protVirtEnabled(String cmdline) {
-    for (String word : cmdline.split("\\s+")) {
-      String w = word.replace("\"", "");
-      int eq = w.indexOf('=');
-      String key = (eq < 0 ? w : w.substring(0, eq)).replace('-', '_');
-      if (key.equals("prot_virt")) {
-        String v = eq < 0 ? "" : w.substring(eq + 1);
-        for (String yes : List.of("y", "Y", "on", "ON", "oN", "On", "1")) {
-          if (v.startsWith(yes)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static boolean startsWithYes(String v) {
-    return !v.isEmpty() && (v.charAt(0) == 'Y' || v.charAt(0) == 'y' || v.charAt(0) == '1');
-  }
 
   private static Optional<String> readTrimmed(Path p) {
     try {

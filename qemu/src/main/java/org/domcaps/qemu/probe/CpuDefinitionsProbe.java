@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.CpuFeatureNames;
@@ -44,7 +45,7 @@ final class CpuDefinitionsProbe {
         }
         usable = blockers.isEmpty() ? CpuDefinition.Usable.YES : CpuDefinition.Usable.NO;
       }
-      if (QemuArch.isPpc64(s.arch)) {
+      if (LibvirtArch.isPpc64(s.arch)) {
         for (String lv : PPC64_MODELS) {
           if (lv.equalsIgnoreCase(name)) {
             name = lv;

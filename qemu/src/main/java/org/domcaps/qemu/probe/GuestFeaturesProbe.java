@@ -36,12 +36,11 @@ final class GuestFeaturesProbe {
    */
   static void sev(QmpSession qmp, ProbeState s) throws IOException {
     String cmd = "query-sev-capabilities";
-    Optional<JsonNode> ret = qmp.executeTolerating(cmd, null, "GenericError");
+    Optional<JsonNode> ret = platformAnswer(qmp, s, cmd, "sev-guest");
     if (ret.isEmpty()) {
-      s.clear("sev-guest");
       return;
     }
-    JsonNode r = QmpValues.object(ret.get(), cmd);
+    JsonNode r = ret.get();
     s.sev =
         new SevCapability(
             (int) QmpValues.integer(r, "cbitpos", cmd),
@@ -55,12 +54,11 @@ final class GuestFeaturesProbe {
 
   static void sgx(QmpSession qmp, ProbeState s) throws IOException {
     String cmd = "query-sgx-capabilities";
-    Optional<JsonNode> ret = qmp.executeTolerating(cmd, null, "GenericError");
+    Optional<JsonNode> ret = platformAnswer(qmp, s, cmd, "sgx-epc");
     if (ret.isEmpty()) {
-      s.clear("sgx-epc");
       return;
     }
-    JsonNode r = QmpValues.object(ret.get(), cmd);
+    JsonNode r = ret.get();
     boolean flc = QmpValues.bool(r, "flc", cmd);
     boolean sgx1 = QmpValues.bool(r, "sgx1", cmd);
     boolean sgx2 = QmpValues.bool(r, "sgx2", cmd);
@@ -79,5 +77,19 @@ final class GuestFeaturesProbe {
     }
     long size = r.has("section-size") ? QmpValues.integer(r, "section-size", cmd) / 1024 : sum;
     s.sgx = new SgxCapability(flc, sgx1, sgx2, size, sections);
+  }
+
+  /**
+   * The object a platform query returns; empty, with {@code flag} cleared, when QEMU answers
+   * GenericError (the host lacks the feature), as libvirt does for SEV and SGX.
+   */
+  private static Optional<JsonNode> platformAnswer(QmpSession qmp, ProbeState s, String cmd,
+      String flag) throws IOException {
+    Optional<JsonNode> ret = qmp.executeTolerating(cmd, null, "GenericError");
+    if (ret.isEmpty()) {
+      s.clear(flag);
+      return Optional.empty();
+    }
+    return Optional.of(QmpValues.object(ret.get(), cmd));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HostCpuProperty;
@@ -50,21 +51,21 @@ final class HostCpuProbe {
     boolean accelerated = !virtType.equals("qemu");
     String model = accelerated ? "host" : "max";
     ExpansionType type;
-    if (QemuArch.isX86(s.arch) && !s.has("canonical-cpu-features")) {
+    if (LibvirtArch.isX86(s.arch) && !s.has("canonical-cpu-features")) {
       type = ExpansionType.STATIC_FULL;
-    } else if (QemuArch.isArm(s.arch)) {
+    } else if (LibvirtArch.isArm(s.arch)) {
       type = ExpansionType.FULL;
     } else {
       type = ExpansionType.STATIC;
     }
-    boolean failNoProps = !QemuArch.isS390(s.arch);
+    boolean failNoProps = !LibvirtArch.isS390(s.arch);
 
     Expansion info = expand(qmp, type, model, true, false, failNoProps);
     HostCpuExpansion stored = null;
     if (info != null) {
       boolean migratability = false;
       List<HostCpuProperty> props = info.props();
-      if (QemuArch.isX86(s.arch)) {
+      if (LibvirtArch.isX86(s.arch)) {
         Expansion nonMigratable = expand(qmp, type, model, false, false, failNoProps);
         if (nonMigratable != null) {
           props = merge(props, nonMigratable.props());
@@ -73,7 +74,7 @@ final class HostCpuProbe {
       }
       stored = new HostCpuExpansion(info.name(), migratability, props);
     }
-    if (accelerated && (QemuArch.isX86(s.arch) || QemuArch.isArm(s.arch))) {
+    if (accelerated && (LibvirtArch.isX86(s.arch) || LibvirtArch.isArm(s.arch))) {
       Expansion hv = expand(qmp, ExpansionType.FULL, model, false, true, true);
       if (hv != null) {
         probeHyperv(s, hv.props());

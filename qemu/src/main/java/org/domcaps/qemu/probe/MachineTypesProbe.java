@@ -16,7 +16,7 @@ final class MachineTypesProbe {
     String cmd = "query-machines";
     JsonNode ret = QmpValues.array(qmp.execute(cmd, null), cmd);
     List<MachineType> machines = s.record(Accel.forVirtType(virtType)).machines;
-    String preferred = QemuArch.preferredMachine(s.arch);
+    String preferred = PreferredMachines.of(s.arch);
     int preferredIdx = -1;
     int defaultIdx = -1;
     for (JsonNode m : ret) {

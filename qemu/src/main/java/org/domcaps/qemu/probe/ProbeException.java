@@ -7,7 +7,22 @@ import java.io.IOException;
 public final class ProbeException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  public ProbeException(String message) {
+  /** Why the probe refused, so callers map it to libvirt's error code without reading the text. */
+  public enum Kind {
+    /** QEMU is older than libvirt 9.0.0's minimum (4.2.0): libvirt's unsupported configuration. */
+    QEMU_TOO_OLD,
+    /** {@code query-target} names an arch libvirt does not know: libvirt's internal error. */
+    UNKNOWN_ARCH
+  }
+
+  private final Kind kind;
+
+  public ProbeException(Kind kind, String message) {
     super(message);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 }

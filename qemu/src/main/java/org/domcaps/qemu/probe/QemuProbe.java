@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.QemuCaps;
@@ -136,7 +137,7 @@ public final class QemuProbe {
     long micro = QmpValues.integer(q, "micro", cmd);
     String pkg = QmpValues.string(v, "package", cmd);
     if (major < 4 || (major == 4 && minor < 2)) {
-      throw new ProbeException(
+      throw new ProbeException(ProbeException.Kind.QEMU_TOO_OLD,
           "QEMU version >= 4.2.0 is required, but " + major + "." + minor + "." + micro + " found");
     }
     s.version = major * 1_000_000 + minor * 1_000 + micro;
@@ -146,19 +147,19 @@ public final class QemuProbe {
   private static void queryTarget(QmpSession qmp, ProbeState s) throws IOException {
     String cmd = "query-target";
     String qemuArch = QmpValues.string(QmpValues.object(qmp.execute(cmd, null), cmd), "arch", cmd);
-    s.arch = QemuArch.fromQemu(qemuArch);
+    s.arch = LibvirtArch.fromQemu(qemuArch).orElse(null);
     if (s.arch == null) {
-      throw new ProbeException("Unknown QEMU arch " + qemuArch);
+      throw new ProbeException(ProbeException.Kind.UNKNOWN_ARCH, "Unknown QEMU arch " + qemuArch);
     }
     // virQEMUCapsInitArchQMPBasic: options every QEMU of the arch has.
-    if (QemuArch.isX86(s.arch)) {
+    if (LibvirtArch.isX86(s.arch)) {
       s.set("no-acpi");
       s.set("no-hpet");
     } else if (s.arch.equals("aarch64")) {
       s.set("no-acpi");
       s.set("aarch64-off");
       s.set("gic-version");
-    } else if (QemuArch.isS390(s.arch)) {
+    } else if (LibvirtArch.isS390(s.arch)) {
       s.set("aes-key-wrap");
       s.set("dea-key-wrap");
       s.set("loadparm");
@@ -261,7 +262,7 @@ public final class QemuProbe {
 
   /** virQEMUCapsInitProcessCaps and virQEMUCapsInitProcessCapsInterlock. */
   private static void derivedFlags(ProbeState s) {
-    if (QemuArch.isX86(s.arch) && s.has("query-cpu-model-expansion")) {
+    if (LibvirtArch.isX86(s.arch) && s.has("query-cpu-model-expansion")) {
       s.set("cpu-cache");
     }
     if (s.has("cpu-unavailable-features")) {

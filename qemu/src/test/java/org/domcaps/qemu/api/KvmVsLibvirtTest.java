@@ -4,31 +4,20 @@ package org.domcaps.qemu.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.host.KvmDevice;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.domcaps.qemu.testing.HostFirmwareLock;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --virttype kvm} against libvirt 9.0.0 itself, run live on this machine in embedded mode
- * ({@code virsh -c qemu:///embed?root=DIR}, a fresh DIR per request).
- *
- * <p>libvirt as root insists on its {@code libvirt-qemu} user; where the package that creates it
- * is not installed, the run happens in a private mount namespace whose {@code /etc/passwd} and
- * {@code /etc/group} add that user as uid/gid 0, i.e. QEMU probed as root like our own probe.
+ * ({@link EmbeddedLibvirt}, privileged, a fresh root per request, libvirt's default qemu.conf).
  */
 class KvmVsLibvirtTest {
-  @TempDir Path tmp;
-
   private static final List<List<String>> REQUESTS = List.of(
       List.of("--virttype", "kvm", "--arch", "x86_64"),
       List.of("--virttype", "kvm", "--arch", "x86_64", "--machine", "q35"),
@@ -43,9 +32,7 @@ class KvmVsLibvirtTest {
     // Other checkouts' tests may be editing /etc/qemu/firmware; wait for them.
     try (HostFirmwareLock lock = HostFirmwareLock.shared()) {
       assumeTrue(KvmDevice.usable(KvmDevice.PATH), "skipped: /dev/kvm is not usable here");
-      assumeTrue(Files.isExecutable(Path.of("/usr/bin/virsh")), "skipped: virsh is not installed");
-      assumeTrue(ProcessIdentity.effectiveUid() == 0,
-          "skipped: comparing with libvirt's privileged embedded driver needs root");
+      EmbeddedLibvirt.assumeAvailable();
       Options options = LiveOptions.forThisHost(w -> {});
       List<String> differing = new ArrayList<>();
       for (List<String> args : REQUESTS) {
@@ -75,32 +62,13 @@ class KvmVsLibvirtTest {
   }
 
   /** libvirt's stdout for the request, from a fresh embedded driver. */
-  private String virsh(List<String> args) throws IOException, InterruptedException {
-    Path root = Files.createTempDirectory(tmp, "root");
-    StringBuilder script = new StringBuilder();
-    if (!userExists()) {
-      Path passwd = tmp.resolve("passwd");
-      Path group = tmp.resolve("group");
-      Files.writeString(passwd, Files.readString(Path.of("/etc/passwd"))
-          + "libvirt-qemu:x:0:0:libvirt qemu:/nonexistent:/usr/sbin/nologin\n");
-      Files.writeString(group, Files.readString(Path.of("/etc/group")) + "libvirt-qemu:x:0:\n");
-      script.append("mount --bind ").append(passwd).append(" /etc/passwd && mount --bind ")
-          .append(group).append(" /etc/group && ");
+  private static String virsh(List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("domcapabilities"));
+    cmd.addAll(args);
+    try (EmbeddedLibvirt lv = EmbeddedLibvirt.privileged(null)) {
+      EmbeddedLibvirt.Result r = lv.virsh(Map.of(), cmd);
+      assertThat(r.status()).as("virsh %s exit status, stderr: %s", args, r.stderr()).isZero();
+      return r.stdout();
     }
-    script.append("exec virsh -c 'qemu:///embed?root=").append(root).append("' domcapabilities");
-    for (String a : args) {
-      script.append(' ').append(a);
-    }
-    Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c",
-        script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("virsh finished").isTrue();
-    assertThat(p.exitValue()).as("virsh " + args + " exit status").isZero();
-    return out;
-  }
-
-  private static boolean userExists() throws IOException {
-    return Files.readAllLines(Path.of("/etc/passwd")).stream()
-        .anyMatch(l -> l.startsWith("libvirt-qemu:"));
   }
 }

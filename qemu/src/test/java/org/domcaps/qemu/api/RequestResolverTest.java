@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.MachineType;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.testing.Executables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +48,7 @@ class RequestResolverTest {
   }
 
   private Path executable(String name) throws IOException {
-    Path p = bin.resolve(name);
-    Files.writeString(p, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return p;
+    return Executables.write(bin.resolve(name), "#!/bin/sh\n");
   }
 
   /** Default emulators are the files of {@code bin} named qemu-system-ARCH (i686 falls back). */

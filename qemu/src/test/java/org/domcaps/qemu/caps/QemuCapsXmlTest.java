@@ -7,22 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class QemuCapsXmlTest {
-  static List<Path> cacheFiles() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("qemucaps"))) {
-      return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cacheFiles")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#qemuCaps")
   void readThenWriteIsByteIdentical(Path file) throws IOException {
     String text = Files.readString(file);
     assertThat(QemuCapsXml.write(QemuCapsXml.read(file))).isEqualTo(text);

@@ -3,14 +3,12 @@ package org.domcaps.qemu.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Optional;
+import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.testing.ConformanceFiles;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,29 +19,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from the matching capabilities-cache file with libvirt's test-harness host facts.
  */
 class GoldenCpuTest {
-  private static final Pattern NAME = Pattern.compile("qemu_([0-9.]+)(-tcg)?(-q35|-virt)?\\.([a-z0-9_]+)\\.xml");
-
-  static Stream<Path> goldens() throws Exception {
-    return Files.list(SharedData.conformance().resolve("domaincaps"))
-        .filter(p -> p.getFileName().toString().endsWith(".xml"))
-        .sorted();
-  }
-
   @Test
   void allFortyFourGoldensAreCovered() throws Exception {
-    assertThat(goldens().toList()).hasSize(44);
+    assertThat(ConformanceFiles.domainCaps()).hasSize(44);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("goldens")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#domainCaps")
   void cpuElementMatchesGolden(Path golden) throws Exception {
-    Matcher m = NAME.matcher(golden.getFileName().toString());
-    assertThat(m.matches()).as("golden name %s", golden.getFileName()).isTrue();
-    String version = m.group(1);
-    String virtType = m.group(2) != null ? "qemu" : "kvm";
-    String arch = m.group(4);
-    QemuCaps caps = QemuCapsXml.read(
-        SharedData.conformance().resolve("qemucaps/caps_" + version + "." + arch + ".xml"));
+    Optional<GoldenName> parsed = GoldenName.parse(golden.getFileName().toString());
+    assertThat(parsed).as("golden name %s", golden.getFileName()).isPresent();
+    GoldenName name = parsed.get();
+    String virtType = name.virtType();
+    String arch = name.arch();
+    QemuCaps caps = QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
     CpuCapabilities got = CpuCapabilitiesResolver.resolve(

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
 import org.domcaps.qemu.probe.ProbeContext;
@@ -56,8 +57,8 @@ class LiveOracleCpuTest {
     String binary = m.group(1);
     Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)),
         "skipped: " + binary + " is not installed, cannot probe it live");
-    Assumptions.assumeTrue(LiveHostCpuFacts.hostArch().equals("x86_64"),
-        "skipped: the oracle was recorded on an x86_64 host; this host is " + LiveHostCpuFacts.hostArch());
+    Assumptions.assumeTrue(LibvirtArch.host().equals("x86_64"),
+        "skipped: the oracle was recorded on an x86_64 host; this host is " + LibvirtArch.host());
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(oracle);
     String arch = oracle.getParent().getFileName().toString();
 

@@ -4,9 +4,8 @@ package org.domcaps.qemu.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Optional;
+import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
@@ -19,24 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code .replies}) replayed through the probe rather than from libvirt's cache file.
  */
 class ReplayedGoldenCpuTest {
-  private static final Pattern NAME = Pattern.compile("qemu_([0-9.]+)(-tcg)?(-q35|-virt)?\\.([a-z0-9_]+)\\.xml");
-
-  static Stream<Path> goldens() throws Exception {
-    return GoldenCpuTest.goldens();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("goldens")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#domainCaps")
   void cpuElementFromRepliesMatchesGolden(Path golden) throws Exception {
-    Matcher m = NAME.matcher(golden.getFileName().toString());
-    assertThat(m.matches()).as("golden name %s", golden.getFileName()).isTrue();
-    String arch = m.group(4);
-    Path replies = SharedData.conformance().resolve("replies/caps_" + m.group(1) + "." + arch + ".replies");
+    Optional<GoldenName> parsed = GoldenName.parse(golden.getFileName().toString());
+    assertThat(parsed).as("golden name %s", golden.getFileName()).isPresent();
+    GoldenName name = parsed.get();
+    String arch = name.arch();
+    Path replies = SharedData.conformance().resolve("replies/" + name.repliesName());
     QemuCaps caps = QemuProbe.replay(replies,
         ProbeContext.builder("/usr/bin/qemu-system-" + arch).hostArch(arch).build());
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
-    CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, m.group(2) != null ? "qemu" : "kvm", arch,
+    CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, name.virtType(), arch,
         expected.machine(), HostCpuFacts.libvirtTestHarness(arch));
 
     assertThat(CpuXml.format(got)).isEqualTo(expected.cpuText());

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.domcaps.qemu.testing.NobodyFiles;
 import org.domcaps.qemu.testing.HostFirmwareLock;
 
 /**
@@ -47,7 +47,7 @@ final class EtcQemuFirmware implements AutoCloseable {
 
   /** Empties the directory between scenarios. */
   void clear() {
-    EmbeddedVirsh.deleteTree(DIR);
+    NobodyFiles.deleteTree(DIR);
     try {
       Files.createDirectories(DIR);
     } catch (IOException e) {
@@ -58,7 +58,7 @@ final class EtcQemuFirmware implements AutoCloseable {
   @Override
   public void close() {
     try {
-      EmbeddedVirsh.deleteTree(DIR);
+      NobodyFiles.deleteTree(DIR);
       if (aside != null) {
         Files.move(aside, DIR, StandardCopyOption.ATOMIC_MOVE);
       } else if (createdParent) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.domcaps.qemu.host.ProcessIdentity;
-import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.domcaps.qemu.testing.EmbeddedLibvirt;
+import org.domcaps.qemu.testing.NobodyFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class FirmwareVsLibvirtTest {
   };
 
   private static EtcQemuFirmware etc;
-  private static EmbeddedVirsh virsh;
+  private static EmbeddedLibvirt virsh;
   private static int compared;
 
   @BeforeAll
@@ -41,11 +42,11 @@ class FirmwareVsLibvirtTest {
     assumeTrue(ProcessIdentity.effectiveUid() == 0,
         "skipped: the libvirt differential firmware test must run as root (it edits "
             + "/etc/qemu/firmware and runs virsh as nobody)");
-    assumeTrue(EmbeddedVirsh.available(), "skipped: virsh or setpriv is not installed");
+    EmbeddedLibvirt.assumeAvailableAsNobody();
     assumeTrue(Files.isRegularFile(Path.of(USR, "60-edk2-x86_64.json")),
         "skipped: Debian's OVMF descriptors are not installed");
     etc = new EtcQemuFirmware();
-    virsh = new EmbeddedVirsh(null);
+    virsh = EmbeddedLibvirt.asNobody(null);
   }
 
   @AfterAll
@@ -64,11 +65,11 @@ class FirmwareVsLibvirtTest {
 
   /** One scenario's user-side setting: XDG_CONFIG_HOME given, or only HOME. */
   private static final class UserDirs implements AutoCloseable {
-    final Path home = EmbeddedVirsh.privateDir("domcaps-home");
+    final Path home = NobodyFiles.privateDir("domcaps-home");
     final Path xdg;
 
     UserDirs(boolean useXdg) {
-      xdg = useXdg ? EmbeddedVirsh.privateDir("domcaps-xdg") : null;
+      xdg = useXdg ? NobodyFiles.privateDir("domcaps-xdg") : null;
     }
 
     Path firmwareDir() {
@@ -85,15 +86,15 @@ class FirmwareVsLibvirtTest {
     }
 
     void put(String name, String content) {
-      EmbeddedVirsh.write(firmwareDir().resolve(name), content);
-      EmbeddedVirsh.chownTree(xdg != null ? xdg : home);
+      NobodyFiles.write(firmwareDir().resolve(name), content);
+      NobodyFiles.chownTree(xdg != null ? xdg : home);
     }
 
     @Override
     public void close() {
-      EmbeddedVirsh.deleteTree(home);
+      NobodyFiles.deleteTree(home);
       if (xdg != null) {
-        EmbeddedVirsh.deleteTree(xdg);
+        NobodyFiles.deleteTree(xdg);
       }
     }
   }
@@ -107,7 +108,7 @@ class FirmwareVsLibvirtTest {
   }
 
   private static void etcFile(String name, String content) {
-    EmbeddedVirsh.write(etc.dir().resolve(name), content);
+    NobodyFiles.write(etc.dir().resolve(name), content);
   }
 
   private static final String SEABIOS = Descriptors.memory("bios", "/usr/share/seabios/bios.bin",
@@ -125,7 +126,7 @@ class FirmwareVsLibvirtTest {
    * the warnings our side reported.
    */
   private static List<String> scenario(String name, boolean useXdg, Consumer<UserDirs> setup,
-      EmbeddedVirsh lv, ConfiguredFirmwares cfgFor) {
+      EmbeddedLibvirt lv, ConfiguredFirmwares cfgFor) {
     etc.clear();
     List<String> warnings = new ArrayList<>();
     try (UserDirs user = new UserDirs(useXdg)) {
@@ -135,7 +136,7 @@ class FirmwareVsLibvirtTest {
           cfgFor == null ? ConfiguredFirmwares.builtIn() : cfgFor,
           p -> Files.exists(Path.of(p)), warnings::add);
       for (String[] req : REQUESTS) {
-        EmbeddedVirsh.Result r = lv.domcapabilities(user.env(), req[0], req[1]);
+        EmbeddedLibvirt.Result r = lv.domcapabilities(user.env(), req[0], req[1]);
         assertThat(r.status()).as("%s: libvirt %s %s failed: %s", name, req[0], req[1],
             r.stderr()).isZero();
         String machine = OsXml.machine(r.stdout());
@@ -188,9 +189,9 @@ class FirmwareVsLibvirtTest {
 
   @Test
   void dotFileDirectoryAndSymlinks() throws IOException {
-    Path target = EmbeddedVirsh.privateDir("domcaps-linked");
+    Path target = NobodyFiles.privateDir("domcaps-linked");
     try {
-      EmbeddedVirsh.write(target.resolve("linked.json"), Descriptors.flash("uefi",
+      NobodyFiles.write(target.resolve("linked.json"), Descriptors.flash("uefi",
           "/usr/share/AAVMF/AAVMF_CODE.snakeoil.fd", "/usr/share/AAVMF/AAVMF_VARS.snakeoil.fd",
           "aarch64", List.of("virt-*"), List.of()));
       scenario("dot-file, directory, symlinks to a file and to /dev/null", u -> {
@@ -205,7 +206,7 @@ class FirmwareVsLibvirtTest {
         }
       });
     } finally {
-      EmbeddedVirsh.deleteTree(target);
+      NobodyFiles.deleteTree(target);
     }
   }
 
@@ -232,7 +233,7 @@ class FirmwareVsLibvirtTest {
   void qemuConfNvramIsIgnoredWhenDescriptorsExist() {
     String conf = "nvram = [ \"/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd\" ]\n";
     List<String> warnings = new ArrayList<>();
-    try (EmbeddedVirsh withConf = new EmbeddedVirsh(conf)) {
+    try (EmbeddedLibvirt withConf = EmbeddedLibvirt.asNobody(conf)) {
       etc.clear();
       ConfiguredFirmwares cfg = ConfiguredFirmwares.fromQemuConfNvram(
           List.of("/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd"),
@@ -246,18 +247,16 @@ class FirmwareVsLibvirtTest {
 
   @Test
   void privilegedDaemonIgnoresTheUserDir() throws Exception {
-    Process id = new ProcessBuilder("getent", "passwd", "libvirt-qemu").start();
-    assumeTrue(id.waitFor() == 0, "skipped: a privileged embedded libvirt needs the user "
-        + "'libvirt-qemu' (Debian's libvirt-daemon-system), which this machine lacks");
+    EmbeddedLibvirt.assumeAvailable();
     String conf = "user = \"root\"\ngroup = \"root\"\n";
-    try (EmbeddedVirsh asRoot = new EmbeddedVirsh(conf, false); UserDirs u = new UserDirs(true)) {
+    try (EmbeddedLibvirt asRoot = EmbeddedLibvirt.privileged(conf); UserDirs u = new UserDirs(true)) {
       etc.clear();
       u.put("60-edk2-x86_64.json", "");
       u.put("10-user.json", SEABIOS);
       FirmwareCapsResolver ours = new FirmwareCapsResolver(
           FirmwareRoots.standard(true, u.env(), "/root"), warnings -> {});
       for (String[] req : REQUESTS) {
-        EmbeddedVirsh.Result r = asRoot.domcapabilities(u.env(), req[0], req[1]);
+        EmbeddedLibvirt.Result r = asRoot.domcapabilities(u.env(), req[0], req[1]);
         assertThat(r.status()).as(r.stderr()).isZero();
         assertThat(OsXml.format(ours.osCapabilities(req[0], OsXml.machine(r.stdout()))))
             .isEqualTo(OsXml.osBlock(r.stdout()));
@@ -276,7 +275,7 @@ class FirmwareVsLibvirtTest {
       etcFile("30-seabios.json", SEABIOS);
       etcFile(bad[0], bad[1]);
       try (UserDirs u = new UserDirs(true)) {
-        EmbeddedVirsh.Result r = virsh.domcapabilities(u.env(), "x86_64", "pc");
+        EmbeddedLibvirt.Result r = virsh.domcapabilities(u.env(), "x86_64", "pc");
         assertThat(r.status()).as("libvirt 9.0 fails on %s", bad[0]).isNotZero();
         assertThat(r.stderr()).contains("internal error: ");
       }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.firmware;
 
+import static org.domcaps.model.xml.XmlText.escape;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +50,6 @@ final class OsXml {
     return b ? "yes" : "no";
   }
 
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("'", "&apos;").replace("\"", "&quot;");
-  }
 
   /** The {@code <os>...</os>} block of a domain capabilities document. */
   static String osBlock(String document) {

@@ -2,7 +2,6 @@
 package org.domcaps.qemu.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.domcaps.qemu.testing.EmbeddedVirsh;
+import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.domcaps.qemu.testing.HostFirmwareLock;
+import org.domcaps.qemu.testing.NobodyFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,16 +41,15 @@ class HostFactsVsLibvirtTest {
 
   @Test
   void swtpmPciBackendAndDefaultEmulatorAgreeWithLibvirt() {
-    assumeTrue(ProcessIdentity.effectiveUid() == 0, "skipped: needs root to run virsh as nobody");
-    assumeTrue(EmbeddedVirsh.available(), "skipped: virsh or setpriv is not installed");
-    Path home = EmbeddedVirsh.privateDir("domcaps-home");
+    EmbeddedLibvirt.assumeAvailableAsNobody();
+    Path home = NobodyFiles.privateDir("domcaps-home");
     try (HostFirmwareLock lock = HostFirmwareLock.shared();
-        EmbeddedVirsh virsh = new EmbeddedVirsh(null)) {
-      EmbeddedVirsh.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
+        EmbeddedLibvirt virsh = EmbeddedLibvirt.asNobody(null)) {
+      EmbeddedLibvirt.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
       assertThat(r.status()).as(r.stderr()).isZero();
       // the same PATH virsh ran with
-      LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LiveHostFacts.unameMachine(),
-          new ProgramSearch("/usr/local/bin:/usr/bin:/bin", Path.of("/")));
+      LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LibvirtArch.unameMachine(),
+          new ProgramSearch(EmbeddedLibvirt.PATH, Path.of("/")));
       Swtpm swtpm = ours.swtpm();
       List<String> versions = enumValues(r.stdout(), "tpm", "backendVersion");
       if (swtpm.present() && !swtpm.tpmVersions().isEmpty()) {
@@ -65,7 +65,7 @@ class HostFactsVsLibvirtTest {
       assertThat(path.find()).isTrue();
       assertThat(ours.defaultEmulator("i686")).contains(path.group(1));
     } finally {
-      EmbeddedVirsh.deleteTree(home);
+      NobodyFiles.deleteTree(home);
     }
   }
 }

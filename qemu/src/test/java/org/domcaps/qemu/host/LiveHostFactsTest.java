@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +120,7 @@ class LiveHostFactsTest {
   @Test
   void thisMachine() {
     LiveHostFacts live = new LiveHostFacts();
-    assertThat(live.arch()).isEqualTo(LibvirtArch.fromUname(LiveHostFacts.unameMachine()));
+    assertThat(live.arch()).isEqualTo(LibvirtArch.fromUname(LibvirtArch.unameMachine()));
     assertThat(LibvirtArch.isKnown(live.arch())).isTrue();
     assertThat(live.privileged()).isEqualTo(ProcessIdentity.effectiveUid() == 0);
     if (Files.isReadable(Path.of("/dev/cpu/0/cpuid")) && LibvirtArch.isX86(live.arch())) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.domcaps.qemu.testing.Executables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +17,7 @@ class SwtpmAndEmulatorSearchTest {
   @TempDir Path tmp;
 
   private Path script(Path dir, String name, String body) throws IOException {
-    Files.createDirectories(dir);
-    Path p = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + body + "\n");
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return p;
+    return Executables.write(dir.resolve(name), "#!/bin/sh\n" + body + "\n");
   }
 
   private Swtpm swtpmWithSetup(String setupBody) throws IOException {

@@ -14,8 +14,8 @@ import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
+import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.domcaps.qemu.testing.HostKvm;
-import org.domcaps.qemu.testing.LibvirtEmbeddedCache;
 import org.domcaps.qemu.testing.NoKvmNamespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveProbeVsLibvirtTest {
+  private static final String QEMU_AS_ROOT = "user = \"root\"\ngroup = \"root\"\n";
   @TempDir static Path scratch;
   private Map<String, String> libvirt;
 
@@ -47,10 +48,21 @@ class LiveProbeVsLibvirtTest {
 
   @BeforeAll
   void runLibvirt() throws Exception {
-    String why = LibvirtEmbeddedCache.unavailableReason();
-    assumeTrue(why == null, why);
+    EmbeddedLibvirt.assumeAvailable();
     assumeTrue(!emulators().isEmpty(), "skipped: no /usr/bin/qemu-system-* installed");
-    libvirt = LibvirtEmbeddedCache.probeAll(scratch);
+    libvirt = libvirtCache(null, "capabilities");
+  }
+
+  /**
+   * The cache files libvirt writes for {@code virsh ARGS} in a fresh root, by emulator. qemu.conf
+   * makes libvirt run the probing QEMU as root, like our probe.
+   */
+  private static Map<String, String> libvirtCache(Path runner, String... args) {
+    try (EmbeddedLibvirt lv = EmbeddedLibvirt.privileged(QEMU_AS_ROOT, runner)) {
+      EmbeddedLibvirt.Result r = lv.virsh(args);
+      assertThat(r.status()).as("virsh %s, stderr: %s", List.of(args), r.stderr()).isZero();
+      return lv.cacheFiles();
+    }
   }
 
   @Test
@@ -99,8 +111,7 @@ class LiveProbeVsLibvirtTest {
       binary = ns.wrap(dir, qemu);
     }
     String expected =
-        LibvirtEmbeddedCache.run(scratch, "domcapabilities --arch x86_64", runner)
-            .get(qemu.toString());
+        libvirtCache(runner, "domcapabilities", "--arch", "x86_64").get(qemu.toString());
     assertThat(expected).as("libvirt's cache for %s without KVM", qemu).isNotNull();
     assertThat(expected).doesNotContain("<flag name='kvm'/>");
     LiveConnector connector =

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.testing.ConformanceFiles;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReplayConformanceTest {
   private static final Pattern NAME = Pattern.compile("caps_(.+)\\.([^.]+)\\.replies");
-
-  static List<Path> recordings() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("replies"))) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".replies")).sorted().toList();
-    }
-  }
 
   /**
    * The test host of libvirt's qemucapabilitiestest (spec §4.3): binary /usr/bin/qemu-system-ARCH,
@@ -56,11 +49,11 @@ class ReplayConformanceTest {
 
   @Test
   void allTwentyThreeRecordingsArePresent() throws IOException {
-    assertThat(recordings()).hasSize(23);
+    assertThat(ConformanceFiles.replies()).hasSize(23);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("recordings")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#replies")
   void replayEqualsLibvirtCacheFile(Path replies) throws IOException {
     QemuCaps caps = QemuProbe.replay(replies, testContext(replies));
     String expectedName = replies.getFileName().toString().replace(".replies", ".xml");

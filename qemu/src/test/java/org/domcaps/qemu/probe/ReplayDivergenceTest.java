@@ -69,7 +69,7 @@ class ReplayDivergenceTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("org.domcaps.qemu.probe.ReplayConformanceTest#recordings")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#replies")
   void recordingAReplayReproducesTheFile(Path replies) throws IOException {
     ReplayConnector replay = ReplayConnector.fromFile(replies);
     RecordingConnector recorder = new RecordingConnector(replay);

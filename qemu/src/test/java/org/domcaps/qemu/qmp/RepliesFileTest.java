@@ -8,21 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.domcaps.testing.SharedData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RepliesFileTest {
-  static List<Path> recordings() throws IOException {
-    try (Stream<Path> s = Files.list(SharedData.conformance().resolve("replies"))) {
-      return s.filter(p -> p.toString().endsWith(".replies")).sorted().toList();
-    }
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("recordings")
+  @MethodSource("org.domcaps.qemu.testing.ConformanceFiles#replies")
   void parseThenFormatIsByteIdentical(Path file) throws IOException {
     String text = Files.readString(file);
     List<QmpExchange> parsed = RepliesFile.parse(text, file.toString());

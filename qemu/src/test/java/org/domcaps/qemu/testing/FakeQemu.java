@@ -68,14 +68,11 @@ public final class FakeQemu {
         serve(new FakeQmpServer(socket).hang());
         break;
       case HANG_MID_COMMAND:
-        serve(new FakeQmpServer(socket).greet().expect("qmp_capabilities").reply(ok()).hang());
+        serve(negotiated(socket).hang());
         break;
       case CRASH_MID_PROBE:
         serve(
-            new FakeQmpServer(socket)
-                .greet()
-                .expect("qmp_capabilities")
-                .reply(ok())
+            negotiated(socket)
                 .expect("query-version")
                 .reply(version())
                 .expect("query-target")
@@ -90,10 +87,7 @@ public final class FakeQemu {
         break;
       case GARBAGE_REPLY:
         serve(
-            new FakeQmpServer(socket)
-                .greet()
-                .expect("qmp_capabilities")
-                .reply(ok())
+            negotiated(socket)
                 .expect("query-version")
                 .send("{\"return\": {\"qemu\": this is not json")
                 .hang());
@@ -145,6 +139,11 @@ public final class FakeQemu {
     server.awaitFinished(Duration.ofMinutes(10));
     // Whatever the script did, a real QEMU would stay up until it is told or made to stop.
     Thread.sleep(Duration.ofMinutes(10).toMillis());
+  }
+
+  /** A server that has greeted and accepted qmp_capabilities, as every real session starts. */
+  private static FakeQmpServer negotiated(Path socket) {
+    return new FakeQmpServer(socket).greet().expect("qmp_capabilities").reply(ok());
   }
 
   private static String ok() {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,14 +36,14 @@ public record FakeQemuBinary(Path script, Path report) {
             + " "
             + quote(report.toString())
             + " \"$@\"\n";
-    writeExecutable(script, text);
+    Executables.write(script, text);
     return new FakeQemuBinary(script, report);
   }
 
   /** A shell script that is not QEMU at all (exits 0 after printing a line). */
   public static Path shellScript(Path dir) throws IOException {
     Path script = dir.resolve("not-qemu.sh");
-    writeExecutable(script, "#!/bin/sh\necho \"I am a shell script, not QEMU\"\nexit 0\n");
+    Executables.write(script, "#!/bin/sh\necho \"I am a shell script, not QEMU\"\nexit 0\n");
     return script;
   }
 
@@ -61,10 +60,6 @@ public record FakeQemuBinary(Path script, Path report) {
                 l -> Long.parseLong(l.substring(l.indexOf('=') + 1).strip())));
   }
 
-  private static void writeExecutable(Path file, String text) throws IOException {
-    Files.writeString(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
 
   private static String classPath() {
     return Stream.of(

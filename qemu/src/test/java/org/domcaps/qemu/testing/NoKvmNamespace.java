@@ -4,7 +4,7 @@ package org.domcaps.qemu.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.domcaps.qemu.host.ProcessIdentity;
 
 /**
  * Runs a command as on a host without {@code /dev/kvm}: in a private mount namespace ({@code
@@ -36,7 +36,7 @@ public final class NoKvmNamespace {
 
   /** Why it cannot be used here, or null when it can. */
   public static String unavailableReason() {
-    if (!"root".equals(System.getProperty("user.name"))) {
+    if (ProcessIdentity.effectiveUid() != 0) {
       return "skipped: hiding /dev/kvm needs a private mount namespace, which needs root";
     }
     if (!Files.isExecutable(Path.of("/usr/bin/unshare"))) {
@@ -48,7 +48,7 @@ public final class NoKvmNamespace {
   /** Writes the namespace runner into {@code dir}. */
   public static NoKvmNamespace create(Path dir) throws IOException {
     Path runner = dir.resolve("without-kvm");
-    writeExecutable(runner, SCRIPT);
+    Executables.write(runner, SCRIPT);
     return new NoKvmNamespace(runner);
   }
 
@@ -60,12 +60,7 @@ public final class NoKvmNamespace {
   /** An executable in {@code dir} that runs {@code binary} with its arguments without /dev/kvm. */
   public Path wrap(Path dir, Path binary) throws IOException {
     Path wrapper = dir.resolve(binary.getFileName() + "-without-kvm");
-    writeExecutable(wrapper, "#!/bin/sh\nexec '" + runner + "' '" + binary + "' \"$@\"\n");
+    Executables.write(wrapper, "#!/bin/sh\nexec '" + runner + "' '" + binary + "' \"$@\"\n");
     return wrapper;
-  }
-
-  private static void writeExecutable(Path file, String text) throws IOException {
-    Files.writeString(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 }

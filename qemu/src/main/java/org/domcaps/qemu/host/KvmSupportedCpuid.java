@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.launch;
+package org.domcaps.qemu.host;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +14,9 @@ import java.util.Optional;
  * The host CPUID data libvirt stores in the capability cache ({@code <cpudata arch='x86'>}): the
  * KVM_GET_SUPPORTED_CPUID ioctl on {@code /dev/kvm} (virhostcpu.c virHostCPUGetCPUID), with the
  * per-core volatile fields cleared, all-zero leaves skipped and entries sorted by leaf and subleaf
- * (cpu_x86.c virCPUx86DataGetHost, virCPUx86DataFormat). JNA for the ioctl only.
+ * (cpu_x86.c virCPUx86DataGetHost, virCPUx86DataFormat). The ioctl goes through {@link Libc}.
  */
-final class KvmSupportedCpuid {
+public final class KvmSupportedCpuid {
   /** _IOWR(KVMIO=0xAE, 0x05, struct kvm_cpuid2 (8 bytes)). */
   private static final long KVM_GET_SUPPORTED_CPUID = 0xC008AE05L;
 
@@ -27,14 +24,6 @@ final class KvmSupportedCpuid {
   private static final int ENTRY_BYTES = 40;
   private static final int HEADER_BYTES = 8;
 
-  /** The libc calls needed; loaded on first use only. */
-  private interface Libc extends Library {
-    int open(String path, int flags) throws LastErrorException;
-
-    int close(int fd) throws LastErrorException;
-
-    int ioctl(int fd, NativeLong request, Pointer arg) throws LastErrorException;
-  }
 
   /** One CPUID answer. */
   record Leaf(int eaxIn, int ecxIn, int eax, int ebx, int ecx, int edx) {
@@ -45,19 +34,22 @@ final class KvmSupportedCpuid {
 
   private KvmSupportedCpuid() {}
 
-  /** libvirt's {@code <cpudata>} fragment, or empty when /dev/kvm cannot be asked (libvirt too). */
-  static Optional<String> cpuDataXml() {
+  /**
+   * libvirt's {@code <cpudata>} fragment from the KVM device at {@code path}, or empty when it
+   * cannot be asked (libvirt too).
+   */
+  public static Optional<String> cpuDataXml(String path) {
     try {
-      return Optional.of(format(read()));
+      return Optional.of(format(read(path)));
     } catch (LastErrorException | LinkageError e) {
       // LinkageError: JNA cannot load its native part (e.g. no usable /dev/urandom or tmp).
       return Optional.empty();
     }
   }
 
-  private static List<Leaf> read() {
-    Libc libc = Native.load("c", Libc.class);
-    int fd = libc.open("/dev/kvm", 0);
+  private static List<Leaf> read(String path) {
+    Libc libc = Libc.INSTANCE;
+    int fd = libc.open(path, Libc.O_RDONLY);
     try {
       for (int n = 64; n <= 65536; n *= 2) {
         Memory buf = new Memory(HEADER_BYTES + (long) ENTRY_BYTES * n);
