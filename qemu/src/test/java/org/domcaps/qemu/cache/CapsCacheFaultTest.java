@@ -192,12 +192,13 @@ class CapsCacheFaultTest {
     CapsCache c = cache();
     QemuCaps first = c.lookup(bin.toString());
     assertThat(first.arch()).isEqualTo("x86_64");
-    // libvirt keys on st_ctime in seconds: let the second pass before replacing the binary.
+    // libvirt keys on st_ctime in seconds. The kernel stamps files from a coarse clock that can
+    // lag the wall clock, so replace the binary until its ctime has really left that second.
     long ctime = first.qemuCtime();
-    while (System.currentTimeMillis() / 1000 <= ctime) {
+    do {
       Thread.sleep(20);
-    }
-    writeWrapper(bin, "/usr/bin/qemu-system-i386");
+      writeWrapper(bin, "/usr/bin/qemu-system-i386");
+    } while (LiveHostKey.ctimeSeconds(bin) == ctime);
     QemuCaps second = c.lookup(bin.toString());
     assertThat(second.arch()).isEqualTo("i686");
     assertThat(c.probes()).isEqualTo(2);
