@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.host.HostIdentity;
 import org.domcaps.qemu.caps.QemuCaps;
 
 /**
@@ -35,7 +36,7 @@ public final class CacheValidity {
     }
     long ctime;
     try {
-      ctime = LiveHostKey.ctimeSeconds(Path.of(binary));
+      ctime = HostIdentity.ctimeSeconds(Path.of(binary));
     } catch (IOException | RuntimeException e) {
       return Optional.of("cannot stat QEMU binary " + binary + ": " + e.getMessage());
     }

@@ -29,8 +29,4 @@ public record HostKey(
     long microcodeVersion,
     Optional<String> kernelVersion,
     boolean kvmSupportsNesting,
-    boolean kvmSupportsSecureGuest) {
-
-  /** libvirt 9.0.0's version number, stored as {@code selfvers}. */
-  public static final long LIBVIRT_VERSION = 9_000_000L;
-}
+    boolean kvmSupportsSecureGuest) {}

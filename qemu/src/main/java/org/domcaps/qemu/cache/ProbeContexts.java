@@ -3,7 +3,10 @@ package org.domcaps.qemu.cache;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.domcaps.qemu.launch.LiveProbeContext;
+import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.host.HostIdentity;
+import org.domcaps.qemu.host.KvmDevice;
+import org.domcaps.qemu.host.KvmSupportedCpuid;
 import org.domcaps.qemu.probe.ProbeContext;
 
 /**
@@ -14,50 +17,27 @@ public final class ProbeContexts {
   private ProbeContexts() {}
 
   /**
-   * The context libvirt would record (with the host's KVM CPUID as {@code <cpudata>}, read by
-   * {@link LiveProbeContext}), provided it agrees with {@code host} on every key; otherwise (or if
-   * the binary cannot be checked) the context built from {@code host} alone, so that the entry is
-   * always valid for the key it was probed under.
+   * The context libvirt would record for a probe under {@code host}: {@link #of} plus, on x86, the
+   * host's KVM-supported CPUID as {@code <cpudata>}. Every keyed fact comes from the key itself, so
+   * the entry is always valid for the key it was probed under.
    */
   public static ProbeContext live(String binary, HostKey host) {
-    ProbeContext own = of(binary, host);
-    ProbeContext full;
-    try {
-      full = LiveProbeContext.forBinary(Path.of(binary));
-    } catch (IOException | RuntimeException e) {
-      return own;
+    ProbeContext.Builder b = builder(binary, host);
+    if (LibvirtArch.isX86(host.hostArch())) {
+      KvmSupportedCpuid.cpuDataXml(KvmDevice.PATH).ifPresent(b::cpuDataXml);
     }
-    boolean agrees = full.qemuCtime() == own.qemuCtime()
-        && full.qemuModDirMtime().equals(own.qemuModDirMtime())
-        && full.selfCtime() == own.selfCtime()
-        && full.selfVersion() == own.selfVersion()
-        && full.microcodeVersion() == own.microcodeVersion()
-        && full.hostCpuSignature().equals(own.hostCpuSignature())
-        && full.kernelVersion().equals(own.kernelVersion())
-        && full.kvmSupportsNesting() == own.kvmSupportsNesting()
-        && full.kvmSupportsSecureGuest() == own.kvmSupportsSecureGuest();
-    if (!agrees || full.cpuDataXml().isEmpty()) {
-      return own;
-    }
-    return ProbeContext.builder(binary)
-        .hostArch(host.hostArch())
-        .qemuCtime(own.qemuCtime())
-        .qemuModDirMtime(own.qemuModDirMtime().orElse(null))
-        .selfCtime(own.selfCtime())
-        .selfVersion(own.selfVersion())
-        .microcodeVersion(own.microcodeVersion())
-        .hostCpuSignature(own.hostCpuSignature().orElse(null))
-        .kernelVersion(own.kernelVersion().orElse(null))
-        .cpuDataXml(full.cpuDataXml().get())
-        .kvmSupportsNesting(own.kvmSupportsNesting())
-        .kvmSupportsSecureGuest(own.kvmSupportsSecureGuest())
-        .build();
+    return b.build();
   }
 
+  /** The context recorded for a probe under {@code host}, without the host's CPUID data. */
   public static ProbeContext of(String binary, HostKey host) {
+    return builder(binary, host).build();
+  }
+
+  private static ProbeContext.Builder builder(String binary, HostKey host) {
     long ctime;
     try {
-      ctime = LiveHostKey.ctimeSeconds(Path.of(binary));
+      ctime = HostIdentity.ctimeSeconds(Path.of(binary));
     } catch (IOException | RuntimeException e) {
       ctime = 0; // the probe itself reports the unusable binary
     }
@@ -71,7 +51,6 @@ public final class ProbeContexts {
         .hostCpuSignature(host.hostCpuSignature().orElse(null))
         .kernelVersion(host.kernelVersion().orElse(null))
         .kvmSupportsNesting(host.kvmSupportsNesting())
-        .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest())
-        .build();
+        .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest());
   }
 }

@@ -26,6 +26,7 @@ import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
+import org.domcaps.qemu.host.HostIdentity;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +199,7 @@ class CapsCacheFaultTest {
     do {
       Thread.sleep(20);
       writeWrapper(bin, "/usr/bin/qemu-system-i386");
-    } while (LiveHostKey.ctimeSeconds(bin) == ctime);
+    } while (HostIdentity.ctimeSeconds(bin) == ctime);
     QemuCaps second = c.lookup(bin.toString());
     assertThat(second.arch()).isEqualTo("i686");
     assertThat(c.probes()).isEqualTo(2);

@@ -8,36 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The host key's parts, read as libvirt reads them; and where the cache lives. */
-class LiveHostKeyTest {
-  static final String CPUINFO = """
-      processor	: 0
-      vendor_id	: AuthenticAMD
-      cpu family	: 26
-      model		: 2
-      model name	: AMD EPYC
-      stepping	: 1
-      microcode	: 0x1000065
-      flags		: fpu vme
-      
-      processor	: 1
-      vendor_id	: OtherVendor
-      """;
-
-  @Test
-  void x86SignatureTakesTheFirstOfEachField() {
-    assertThat(LiveHostKey.signature("x86_64", CPUINFO))
-        .contains("AuthenticAMD, AMD EPYC, family: 26, model: 2, stepping: 1");
-    assertThat(LiveHostKey.signature("aarch64", CPUINFO)).isEmpty();
-  }
-
-  @Test
-  void microcodeIsParsedWithBaseZeroAsStrtoul() {
-    assertThat(LiveHostKey.microcode(CPUINFO)).isEqualTo(0x1000065L);
-    assertThat(LiveHostKey.microcode("microcode : 42\n")).isEqualTo(42);
-    assertThat(LiveHostKey.microcode("no such line")).isZero();
-  }
-
+/** Where the cache lives and what its entries are called. */
+class CacheLocationTest {
   @Test
   void locationPrecedence() {
     assertThat(CacheLocation.resolve(Optional.of(Path.of("/x")), Map.of("DOMCAPS_CACHE_DIR", "/y"),
