@@ -28,7 +28,9 @@ public final class LibvirtPrints {
     /** {@code <blockers>} after an unusable custom CPU model (10.9). */
     BLOCKERS,
     /** {@code <hyperv><defaults>} (11.9). */
-    HYPERV_DEFAULTS
+    HYPERV_DEFAULTS,
+    /** {@code <sev><cpu0Id>} (after 9.0: its schema has no such element; 11.3 prints it). */
+    SEV_CPU0_ID
   }
 
   private static final List<String> DEVICES_9_0 = Devices.NAMES.subList(0, 9);
@@ -48,7 +50,7 @@ public final class LibvirtPrints {
           "channel", "crypto", "interface", "panic"),
       List.of("gic", "vmcoreinfo", "genid", "backingStoreInput", "backup", "async-teardown",
           "s390-pv", "ps2", "sev", "sgx", "hyperv", "launchSecurity"),
-      Set.of(Part.MAX_PHYS_ADDR, Part.CANONICAL, Part.BLOCKERS),
+      Set.of(Part.MAX_PHYS_ADDR, Part.CANONICAL, Part.BLOCKERS, Part.SEV_CPU0_ID),
       Map.of("hostdev", List.of("mode", "startupPolicy", "subsysType", "capsType", "pciBackend")),
       Set.of("firmwareFeatures", "console"), 1);
 
@@ -196,6 +198,9 @@ public final class LibvirtPrints {
     checkFeature(out, "gic", f.gic());
     checkFeature(out, "hyperv", f.hyperv());
     checkFeature(out, "launchSecurity", f.launchSecurity());
+    if (f.sev().cpu0Id().isPresent() && !prints(Part.SEV_CPU0_ID)) {
+      out.add("features/sev/cpu0Id");
+    }
     if (f.hypervDefaults().isPresent() && !prints(Part.HYPERV_DEFAULTS)) {
       out.add("features/hyperv/defaults");
     }

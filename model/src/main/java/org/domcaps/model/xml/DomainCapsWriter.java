@@ -510,7 +510,9 @@ final class DomainCapsWriter {
     sev.reducedPhysBits().ifPresent(v -> text("reducedPhysBits", Integer.toString(v)));
     sev.maxGuests().ifPresent(v -> text("maxGuests", Integer.toString(v)));
     sev.maxESGuests().ifPresent(v -> text("maxESGuests", Integer.toString(v)));
-    sev.cpu0Id().ifPresent(v -> text("cpu0Id", v));
+    if (table.prints(Part.SEV_CPU0_ID)) {
+      sev.cpu0Id().ifPresent(v -> text("cpu0Id", v));
+    }
     close();
   }
 

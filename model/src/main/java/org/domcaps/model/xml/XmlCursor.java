@@ -108,7 +108,7 @@ final class XmlCursor {
    */
   void keepUnknownElement(String what) throws DomainCapabilitiesParseException, XMLStreamException {
     String where = pathString();
-    warn(where, "unknown " + what + " kept as it is");
+    warn(where, "unknown " + what + "; kept as written");
     int depth = path.size();
     String owner = stepsTo(depth - 1);
     Level parent = levels.get(depth - 2);
