@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.domcaps.model.DocumentWarning;
 import org.domcaps.model.Supported;
@@ -53,35 +54,41 @@ final class JsonFields {
   /**
    * Refuses a string XML 1.0 cannot carry: control characters other than tab, newline and
    * carriage return, U+FFFE and U+FFFF, and lone surrogates (which would otherwise become '?').
-   * libvirt's escaping drops some of these silently; refusing keeps JSON and XML equivalent.
+   * libvirt's escaping drops some of these silently; refusing keeps JSON and XML equivalent. The
+   * jq path is built only when refusing: this runs for every string.
    */
-  static String xmlText(String path, String s) throws DomainCapabilitiesJsonException {
+  static String xmlText(Supplier<String> path, String s) throws DomainCapabilitiesJsonException {
+    int bad = uncarriable(s);
+    if (bad >= 0) {
+      throw new DomainCapabilitiesJsonException(display(path.get()), String.format(
+          "the string holds U+%04X at offset %d, which XML cannot carry (expected XML 1.0"
+              + " characters: no control characters but tab, newline and carriage return,"
+              + " no U+FFFE/U+FFFF, no lone surrogates)", (int) s.charAt(bad), bad));
+    }
+    return s;
+  }
+
+  /** The index of the first character XML 1.0 cannot carry, or -1. */
+  private static int uncarriable(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c < 0xD800) {
         continue;
       }
-      boolean ok;
-      if (Character.isHighSurrogate(c)) {
-        ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        if (ok) {
-          i++;
-          continue;
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        ok = false;
-      } else {
-        ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
       }
+      boolean ok = !Character.isSurrogate(c)
+          && (c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD));
       if (!ok) {
-        throw new DomainCapabilitiesJsonException(display(path), String.format(
-            "the string holds U+%04X at offset %d, which XML cannot carry (expected XML 1.0"
-                + " characters: no control characters but tab, newline and carriage return,"
-                + " no U+FFFE/U+FFFF, no lone surrogates)", (int) c, i));
+        return i;
       }
     }
-    return s;
+    return -1;
   }
+
 
   /** The document's root object; refuses any other kind of value. */
   static JsonFields root(JsonNode node) throws DomainCapabilitiesJsonException {
@@ -210,7 +217,7 @@ final class JsonFields {
     if (!v.isTextual()) {
       throw error(key, "expected " + what + ", found " + describe(v));
     }
-    return xmlText(path(key), v.textValue());
+    return xmlText(() -> path(key), v.textValue());
   }
 
   /** A string that must be one of {@code choices}. */
@@ -275,15 +282,16 @@ final class JsonFields {
     }
     List<String> out = new ArrayList<>(v.size());
     // Linear: a hash set of the values so far, never a scan of the list per value.
-    Set<String> distinct = new HashSet<>(Math.max(16, v.size() * 2));
+    Set<String> distinct = v.size() > 8 ? new HashSet<>(v.size() * 2) : null;
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
       if (!e.isTextual()) {
         throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
             "expected a string, found " + describe(e));
       }
-      xmlText(path(key) + "[" + i + "]", e.textValue());
-      if (!distinct.add(e.textValue())) {
+      int at = i;
+      xmlText(() -> path(key) + "[" + at + "]", e.textValue());
+      if (distinct == null ? out.contains(e.textValue()) : !distinct.add(e.textValue())) {
         throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
             "repeats the value " + quote(e.textValue()));
       }

@@ -95,7 +95,7 @@ final class JsonShapeReader {
     JsonFields enums = o.get();
     // Document order, as the XML reader keeps it; a name no libvirt up to 12.8 prints is kept.
     for (String name : enums.fieldNames()) {
-      JsonFields.xmlText(enums.path(name), name);
+      JsonFields.xmlText(() -> enums.path(name), name);
       if (!EnumOrder.known(element, name)) {
         enums.warn(name, "unknown enum " + JsonFields.quote(name) + " kept (known: "
             + String.join(", ", EnumOrder.allowed(element)) + ")");
@@ -151,7 +151,9 @@ final class JsonShapeReader {
         throw new DomainCapabilitiesJsonException(f.path("values") + "[" + i + "]",
             "expected a string (a firmware path), found " + JsonFields.describe(items.get(i)));
       }
-      values.add(JsonFields.xmlText(f.path("values") + "[" + i + "]", items.get(i).textValue()));
+      int at = i;
+      values.add(JsonFields.xmlText(() -> f.path("values") + "[" + at + "]",
+          items.get(i).textValue()));
     }
     List<CapsEnum> enums = enums(f, "loader");
     f.end();
