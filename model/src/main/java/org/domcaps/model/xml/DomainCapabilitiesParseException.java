@@ -2,7 +2,7 @@
 package org.domcaps.model.xml;
 
 /**
- * A document that is not a libvirt 9.0.0 domain capabilities document, or is too large or too
+ * A document that is not a libvirt domain capabilities document, or is too large or too
  * deep. The message reads {@code <line:column> /element/path[@attr]: problem}.
  */
 public final class DomainCapabilitiesParseException extends Exception {
