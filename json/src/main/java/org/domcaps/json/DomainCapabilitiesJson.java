@@ -41,6 +41,10 @@ public final class DomainCapabilitiesJson {
 
   private static final Pattern SOURCE_IN_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+  static {
+    JacksonMinimum.require();
+  }
+
   private static final JsonFactory WRITE_FACTORY = JsonFactory.builder().build();
 
   private DomainCapabilitiesJson() {}
@@ -78,9 +82,12 @@ public final class DomainCapabilitiesJson {
     JsonNode root;
     try {
       root = Reading.MAPPER.readTree(in);
-    } catch (StreamConstraintsException e) {
-      throw new DomainCapabilitiesJsonException(".", constraintProblem(e));
     } catch (JsonProcessingException e) {
+      // instanceof, not a catch clause: a catch type is loaded when the class is verified, which
+      // would fail an old Jackson before JacksonMinimum could name it.
+      if (e instanceof StreamConstraintsException constraint) {
+        throw new DomainCapabilitiesJsonException(".", constraintProblem(constraint));
+      }
       JsonLocation at = e.getLocation();
       String problem = syntaxProblem(e);
       if (at == null) {
