@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * in user config directories. libvirt runs as nobody, i.e. unprivileged, so it reads the user
  * directory too; our side uses the same roots and environment.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class FirmwareVsLibvirtTest {
   private static final String USR = "/usr/share/qemu/firmware/";
   /** (arch, --machine) requests asked in every scenario; null = libvirt's default machine. */
