@@ -92,6 +92,26 @@ public final class ApiBoundary {
     return out;
   }
 
+  /**
+   * Fails unless the consumer module whose tests run now ({@code target/classes} of the working
+   * directory) uses the public qemu API and no package {@code api/exports.txt} keeps from it.
+   *
+   * @param module the consumer's directory name
+   */
+  public static void assertConsumerKeepsTheBoundary(String module) {
+    Path classes = Path.of("target/classes");
+    Set<String> used = usedPackages(classes);
+    if (!used.contains("org.domcaps.qemu.api")) {
+      throw new AssertionError(module + " no longer uses org.domcaps.qemu.api (jdeps found "
+          + used + "): is the check looking at the right classes?");
+    }
+    List<String> bad = read(projectRoot()).violations(module, classes, "org.domcaps." + module);
+    if (!bad.isEmpty()) {
+      throw new AssertionError(module + " uses packages api/exports.txt does not export to it: "
+          + bad + "; use org.domcaps.qemu.api (add a facade there) instead");
+    }
+  }
+
   /** The org.domcaps packages the classes under {@code classes} depend on. */
   public static Set<String> usedPackages(Path classes) {
     Set<String> out = new TreeSet<>();
