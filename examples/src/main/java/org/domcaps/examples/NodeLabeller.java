@@ -49,7 +49,8 @@ public final class NodeLabeller {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      print(DomCaps.answer(DomCapsRequest.defaults(), LiveOptions.forThisHost(System.err::println)));
+      print(DomCaps.answer(DomCapsRequest.defaults(),
+          LiveOptions.forThisHost(System.err::println)));
       return;
     }
     for (String file : args) {

@@ -67,7 +67,8 @@ class QuestionListTest {
     assertThat(vm.supportsUefiLoader()).isEqualTo(readonly.contains("yes"));
     assertThat(q.loaderPaths()).isEqualTo(caps.os().loader().values());
     vm.uefiPathForArch().ifPresent(p -> assertThat(q.loaderPaths()).contains(p));
-    if (caps.arch().equals("x86_64") && q.loaderPaths().stream().anyMatch(p -> p.contains("OVMF"))) {
+    if (caps.arch().equals("x86_64")
+        && q.loaderPaths().stream().anyMatch(p -> p.contains("OVMF"))) {
       assertThat(vm.uefiPathForArch()).get().asString().contains("OVMF");
     }
     assertThat(vm.supportsSecureBoot()).isEqualTo(caps.os().loader().findEnum("secure")

@@ -48,7 +48,8 @@ public final class CapabilityQuestions {
   /** The firmware types {@code <os firmware=…>} may ask libvirt to select automatically. */
   public ReportedValues<FirmwareType> firmwareAutoselection() {
     Os os = caps.os();
-    return ReportedValues.of(FirmwareType.class, enumValues(os.supported(), os.findEnum("firmware")));
+    return ReportedValues.of(FirmwareType.class,
+        enumValues(os.supported(), os.findEnum("firmware")));
   }
 
   /**

@@ -33,7 +33,7 @@ public final class ApiSurface {
 
   private ApiSurface() {}
 
-  /** The dump of {@code packages} as compiled under {@code classes}; {@code exported} is the API. */
+  /** The dump of {@code packages} compiled under {@code classes}; {@code exported}: the API. */
   public static String dump(Path classes, Set<String> packages, Set<String> exported) {
     Map<String, Set<String>> byType = new TreeMap<>();
     Set<String> leaks = new TreeSet<>();

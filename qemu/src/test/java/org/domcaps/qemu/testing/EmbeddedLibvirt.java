@@ -79,7 +79,7 @@ public final class EmbeddedLibvirt implements AutoCloseable {
     return new EmbeddedLibvirt(qemuConf, true, null);
   }
 
-  /** As {@link #asNobody(String)}, virsh (and the switch to nobody) started through {@code runner}. */
+  /** As {@link #asNobody(String)}, virsh (and the switch to nobody) run through {@code runner}. */
   public static EmbeddedLibvirt asNobody(String qemuConf, Path runner) {
     return new EmbeddedLibvirt(qemuConf, true, runner);
   }
