@@ -4,7 +4,6 @@ package org.domcaps.qemu.api;
 import java.util.Objects;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
-import org.domcaps.qemu.jackson.JacksonMinimum;
 
 /**
  * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
@@ -21,7 +20,6 @@ public final class Options {
   private final CpuSource cpu;
 
   private Options(Builder b) {
-    JacksonMinimum.require(); // every answer needs Jackson: refuse an old one before the first
     this.host = Objects.requireNonNull(b.host, "host");
     this.capsLookup = Objects.requireNonNull(b.capsLookup, "capsLookup");
     this.firmware = Objects.requireNonNull(b.firmware, "firmware");
