@@ -14,12 +14,12 @@ import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
-import org.domcaps.qemu.api.InstalledEmulators;
+import org.domcaps.qemu.api.Emulators;
 import org.domcaps.qemu.api.Options;
 
 /**
  * {@code domcaps --all}: one answer per installed emulator, probed in parallel by a bounded pool,
- * printed in {@link InstalledEmulators} order inside a {@code <domainCapabilitiesList>} element
+ * printed in {@link Emulators#installed} order inside a {@code <domainCapabilitiesList>} element
  * (each document indented by two spaces). Refusals go to stderr and make the exit status 1; the
  * other documents are still printed.
  */
@@ -40,7 +40,7 @@ final class AllEmulators {
   private record Outcome(String binary, DomainCapabilities caps, String error) {}
 
   int run(PrintWriter out, OutputFormat format) {
-    List<String> binaries = InstalledEmulators.find(options);
+    List<String> binaries = Emulators.installed(options);
     // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both busy.
     int threads = Math.max(1, Math.min(binaries.size(), Runtime.getRuntime().availableProcessors() + 1));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -115,7 +115,7 @@ final class AllEmulators {
 
   private Outcome answer(String binary) {
     try {
-      String arch = options.capsLookup().lookup(binary).arch();
+      String arch = Emulators.arch(binary, options);
       return new Outcome(binary,
           DomCaps.answer(DomCapsRequest.of(binary, arch, machine, null), options), null);
     } catch (DomCapsException e) {

@@ -6,12 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.cache.CacheEntries;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.cache.LiveHostKey;
-import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.CachedProbe;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,12 +33,11 @@ final class CacheCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
-        ProcessIdentity.privileged());
+    Path dir = CapabilityCache.location(Optional.ofNullable(cacheDir));
     try {
       switch (action) {
         case "list" -> list(out, dir);
-        case "clear" -> out.println("removed " + CacheEntries.clear(dir) + " entries from " + dir);
+        case "clear" -> out.println("removed " + CapabilityCache.clear(dir) + " entries from " + dir);
         default -> {
           err.println("error: unknown cache action '" + action + "' (expected list or clear)");
           err.flush();
@@ -59,15 +54,14 @@ final class CacheCommand implements Callable<Integer> {
   }
 
   private static void list(PrintWriter out, Path dir) throws IOException {
-    var host = LiveHostKey.read(LiveOptions.hostArch());
     out.println("cache " + dir);
-    for (CacheEntries.Entry e : CacheEntries.list(dir, host)) {
+    for (CachedProbe e : CapabilityCache.list(dir)) {
       out.println(e.file().getFileName());
-      if (e.caps().isPresent()) {
-        QemuCaps c = e.caps().get();
+      if (e.details().isPresent()) {
+        CachedProbe.Details c = e.details().get();
         out.println("  binary:          " + c.emulator());
-        out.println("  arch:            " + c.arch() + ", QEMU " + c.version()
-            + (c.has("kvm") ? ", kvm" : ", tcg only"));
+        out.println("  arch:            " + c.arch() + ", QEMU " + c.qemuVersion()
+            + (c.kvm() ? ", kvm" : ", tcg only"));
         out.println("  qemuctime:       " + c.qemuCtime());
         out.println("  qemumoddirmtime: " + c.qemuModDirMtime().map(String::valueOf).orElse("-"));
         out.println("  selfctime:       " + c.selfCtime() + ", selfvers " + c.selfVersion());

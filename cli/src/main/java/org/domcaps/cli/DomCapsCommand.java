@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.qemu.api.CapabilityCache;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,8 +60,7 @@ final class DomCapsCommand implements Callable<Integer> {
   int run(PrintWriter out, PrintWriter err) {
     Optional<Path> cache = noCache
         ? Optional.empty()
-        : Optional.of(CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
-            ProcessIdentity.privileged()));
+        : Optional.of(CapabilityCache.location(Optional.ofNullable(cacheDir)));
     Options options = LiveOptions.forThisHost(err::println, cache);
     if (all) {
       if (emulatorBin != null || arch != null || virtType != null) {

@@ -9,14 +9,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.caps.QemuCapsXml;
-import org.domcaps.qemu.launch.LiveConnector;
-import org.domcaps.qemu.launch.LiveProbeContext;
-import org.domcaps.qemu.probe.ProbeContext;
-import org.domcaps.qemu.probe.QemuProbe;
-import org.domcaps.qemu.probe.QmpConnector;
-import org.domcaps.qemu.probe.RecordingConnector;
+import org.domcaps.qemu.api.EmulatorProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,14 +52,11 @@ final class ProbeCommand implements Callable<Integer> {
     }
     String xml;
     try {
-      ProbeContext ctx = LiveProbeContext.forBinary(emulatorBin);
-      QmpConnector live = new LiveConnector(emulatorBin);
-      RecordingConnector recording = record == null ? null : new RecordingConnector(live);
-      QemuCaps caps = QemuProbe.probe(recording == null ? live : recording, ctx);
-      xml = QemuCapsXml.write(caps);
-      if (recording != null) {
+      EmulatorProbe.Outcome probed = EmulatorProbe.probe(emulatorBin, record != null);
+      xml = probed.capabilitiesXml();
+      if (record != null) {
         try {
-          Files.writeString(record, recording.log().format(), StandardCharsets.UTF_8);
+          Files.writeString(record, probed.replies().orElseThrow(), StandardCharsets.UTF_8);
         } catch (IOException e) {
           err.println("error: cannot write the recording to " + record + ": " + e);
           err.flush();

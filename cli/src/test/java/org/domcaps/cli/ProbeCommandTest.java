@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps probe} against the real QEMU and against binaries that are not QEMU. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class ProbeCommandTest {
   private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
 

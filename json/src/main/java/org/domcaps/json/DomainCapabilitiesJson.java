@@ -46,6 +46,10 @@ public final class DomainCapabilitiesJson {
 
   private static final Pattern SOURCE_IN_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+  static {
+    JacksonMinimum.require();
+  }
+
   private static final JsonFactory WRITE_FACTORY = JsonFactory.builder().build();
 
   private DomainCapabilitiesJson() {}
@@ -97,9 +101,12 @@ public final class DomainCapabilitiesJson {
         unread.unread(first);
       }
       root = Reading.MAPPER.readTree(unread);
-    } catch (StreamConstraintsException e) {
-      throw new DomainCapabilitiesJsonException(".", constraintProblem(e));
     } catch (JsonProcessingException e) {
+      // instanceof, not a catch clause: a catch type is loaded when the class is verified, which
+      // would fail an old Jackson before JacksonMinimum could name it.
+      if (e instanceof StreamConstraintsException constraint) {
+        throw new DomainCapabilitiesJsonException(".", constraintProblem(constraint));
+      }
       JsonLocation at = e.getLocation();
       String problem = syntaxProblem(e);
       if (at == null) {

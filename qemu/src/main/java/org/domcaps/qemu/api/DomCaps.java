@@ -12,6 +12,8 @@ import org.domcaps.qemu.host.HostFactException;
 /**
  * The entry point: what {@code virsh domcapabilities} answers for a request, or libvirt's
  * refusal as a {@link DomCapsException}.
+ *
+ * <p>Thread-safe: stateless; concurrent answers share only what the {@link Options} share.
  */
 public final class DomCaps {
   private DomCaps() {}

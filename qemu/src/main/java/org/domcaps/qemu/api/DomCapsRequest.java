@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What {@code virsh domcapabilities} is asked: each part may be absent, as with virsh's options.
- * Values are taken verbatim (libvirt's names are case-sensitive).
+ * Values are taken verbatim (libvirt's names are case-sensitive). Immutable and thread-safe; two
+ * requests are equal when every part is (an absent part equals only an absent one), so requests
+ * can key maps and caches.
  */
 public final class DomCapsRequest {
   private final String emulatorBin;
@@ -60,6 +63,18 @@ public final class DomCapsRequest {
 
   public Optional<String> virtType() {
     return Optional.ofNullable(virtType);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DomCapsRequest r && Objects.equals(emulatorBin, r.emulatorBin)
+        && Objects.equals(arch, r.arch) && Objects.equals(machine, r.machine)
+        && Objects.equals(virtType, r.virtType);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(emulatorBin, arch, machine, virtType);
   }
 
   @Override

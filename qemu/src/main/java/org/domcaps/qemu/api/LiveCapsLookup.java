@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.host.HostIdentity;
 import org.domcaps.qemu.launch.EmulatorBinaryCheck;
 import org.domcaps.qemu.launch.LiveConnector;
 import org.domcaps.qemu.launch.QemuLaunchException;
@@ -23,11 +25,19 @@ import org.domcaps.qemu.probe.QmpConnector;
  * Capabilities of a binary by probing it (libvirt without its cache): libvirt's checks on the
  * file, then the QMP probe over a connector, with failures worded as libvirt words them, except
  * that a binary that is not QEMU is named as such instead of leaking a pid-file path.
+ *
+ * <p>Caching: a probe is remembered for the life of this object, but only while the binary's
+ * ctime (seconds, libvirt's {@code qemuctime} rule) is the one seen before probing; a binary
+ * that was replaced, touched or removed is checked and probed again, so a long-lived lookup never
+ * answers from a binary that changed or vanished. Thread-safe: lookups are serialized.
  */
 public final class LiveCapsLookup implements CapsLookup {
   private final Function<String, QmpConnector> connectors;
   private final Function<String, ProbeContext> contexts;
-  private final Map<String, QemuCaps> probed = new HashMap<>();
+  private final Map<String, Probed> probed = new HashMap<>();
+
+  /** A probe result and the binary's ctime taken just before the probe. */
+  private record Probed(QemuCaps caps, long ctime) {}
 
   /**
    * @param connectors the QMP connector for a binary (live QEMU, or a recording)
@@ -46,12 +56,25 @@ public final class LiveCapsLookup implements CapsLookup {
 
   @Override
   public synchronized QemuCaps lookup(String binary) throws DomCapsException {
-    QemuCaps caps = probed.get(binary);
-    if (caps == null) {
-      caps = probe(binary);
-      probed.put(binary, caps);
+    OptionalLong ctime = ctime(binary);
+    Probed memo = probed.get(binary);
+    if (memo != null && ctime.isPresent() && memo.ctime() == ctime.getAsLong()) {
+      return memo.caps();
+    }
+    probed.remove(binary);
+    QemuCaps caps = probe(binary);
+    if (ctime.isPresent()) {
+      probed.put(binary, new Probed(caps, ctime.getAsLong()));
     }
     return caps;
+  }
+
+  private static OptionalLong ctime(String binary) {
+    try {
+      return OptionalLong.of(HostIdentity.ctimeSeconds(Path.of(binary)));
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty(); // the probe reports why, in libvirt's words
+    }
   }
 
   private QemuCaps probe(String binary) throws DomCapsException {

@@ -24,6 +24,11 @@ import org.domcaps.qemu.probe.ProbeContext;
 /**
  * {@link Options} for the machine this process runs on: real QEMU processes, the real firmware
  * directories, {@code /dev/kvm}, {@code /sys}, {@code PATH}.
+ *
+ * <p>The options are long-lived and thread-safe. What they remember is checked before each use:
+ * probes by the binary's ctime (and, with a cache directory, libvirt's whole validity rule: QEMU
+ * module directory, host CPU, microcode, kernel, KVM), so an answer never comes from a binary
+ * that changed or vanished; firmware descriptors are read again for every answer.
  */
 public final class LiveOptions {
   /** {@code -Ddomcaps.overlapTcg=false} starts the TCG phase's QEMU only after the first phase. */

@@ -9,6 +9,9 @@ import org.domcaps.qemu.host.HostFacts;
  * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
  * reads the environment: the host facts (arch, default emulators, KVM, VFIO, swtpm, SEV), how a
  * binary's capabilities are obtained, the firmware descriptors and the CPU logic.
+ *
+ * <p>Immutable; thread-safe when its parts are (those of {@link LiveOptions} are). Meant to be
+ * built once and kept: see {@link LiveOptions} for what it caches and how it re-validates.
  */
 public final class Options {
   private final HostFacts host;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.domcaps.qemu.jackson.JacksonMinimum;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.host.IoErrors;
 
@@ -112,6 +113,10 @@ public record FirmwareDescriptor(
    * constructed without loading Jackson databind.
    */
   private static final class Json {
+    static {
+      JacksonMinimum.require();
+    }
+
     // libvirt's JSON parser (yajl) refuses duplicate keys and trailing data and never turns a
     // number or boolean into a string.
     static final JsonMapper MAPPER =

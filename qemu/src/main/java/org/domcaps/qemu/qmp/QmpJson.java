@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.domcaps.qemu.jackson.JacksonMinimum;
 
 /**
  * The JSON settings of the QMP layer: object members keep QEMU's order, integers keep their full
@@ -14,6 +15,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * recording can be written again unchanged.
  */
 public final class QmpJson {
+  static {
+    JacksonMinimum.require(); // before the mapper: an old Jackson is refused by name
+  }
+
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

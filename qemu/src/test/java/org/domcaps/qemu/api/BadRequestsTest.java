@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * emulators of this machine: same text after {@code error: }, except that a binary that is not
  * QEMU is named as such, and that {@code --virttype kvm} is refused only without usable KVM.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class BadRequestsTest {
   /** One recorded refusal: virsh's arguments and the message after {@code error: }. */
   record Recorded(String args, DomCapsRequest request, String message) {}

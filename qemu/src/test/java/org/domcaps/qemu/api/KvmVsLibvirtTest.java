@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code --virttype kvm} against libvirt 9.0.0 itself, run live on this machine in embedded mode
  * ({@link EmbeddedLibvirt}, privileged, a fresh root per request, libvirt's default qemu.conf).
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class KvmVsLibvirtTest {
   private static final List<List<String>> REQUESTS = List.of(
       List.of("--virttype", "kvm", "--arch", "x86_64"),

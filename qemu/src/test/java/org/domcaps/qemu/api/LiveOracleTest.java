@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The 45 {@code virsh domcapabilities --virttype qemu} outputs collected from libvirt 9.0.0 with
  * QEMU 7.2, reproduced by probing the real emulators of this machine.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveOracleTest {
   private static Options options;
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults of the on-disk cache, each against real QEMU: the answer must equal a fresh probe's and
  * the entry left behind must be a valid libvirt-format document for the binary.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class CapsCacheFaultTest {
   static final String QEMU = "/usr/bin/qemu-system-x86_64";
   static HostKey host;

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reflects this host's CPU, so there is no stored oracle. Needs a usable /dev/kvm and what
  * {@link EmbeddedLibvirt#unavailable()} names.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveKvmCpuTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"x86_64,", "x86_64,q35", "x86_64,pc", "i686,", "i686,q35", "i686,pc"})

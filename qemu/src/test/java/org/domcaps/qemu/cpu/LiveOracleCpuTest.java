@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * qemu} with QEMU 7.2 on an x86_64 host) from a live probe of the same emulator binary on this
  * machine. The TCG results do not depend on the host CPU; each binary is probed once.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveOracleCpuTest {
   private static final Pattern PATH = Pattern.compile("<path>([^<]+)</path>");
   private static final Map<String, QemuCaps> PROBED = new ConcurrentHashMap<>();

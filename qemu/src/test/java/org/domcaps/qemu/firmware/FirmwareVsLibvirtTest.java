@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Differential test: our {@code <os>} against libvirt 9.0.0 run live in embedded mode, for
- * descriptor scenarios built under the real {@code /etc/qemu/firmware} (restored afterwards) and
- * in user config directories. libvirt runs as nobody, i.e. unprivileged, so it reads the user
+ * descriptor scenarios built in a stand-in for {@code /etc/qemu/firmware} (which libvirt sees in
+ * a private mount namespace, {@link EtcQemuFirmware}; the host's /etc is never written) and in
+ * user config directories. libvirt runs as nobody, i.e. unprivileged, so it reads the user
  * directory too; our side uses the same roots and environment.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class FirmwareVsLibvirtTest {
   private static final String USR = "/usr/share/qemu/firmware/";
   /** (arch, --machine) requests asked in every scenario; null = libvirt's default machine. */
@@ -41,12 +43,12 @@ class FirmwareVsLibvirtTest {
   static void setUp() {
     assumeTrue(ProcessIdentity.effectiveUid() == 0,
         "skipped: the libvirt differential firmware test must run as root (it edits "
-            + "/etc/qemu/firmware and runs virsh as nobody)");
+            + "a private mount namespace for /etc/qemu/firmware and runs virsh as nobody)");
     EmbeddedLibvirt.assumeAvailableAsNobody();
     assumeTrue(Files.isRegularFile(Path.of(USR, "60-edk2-x86_64.json")),
         "skipped: Debian's OVMF descriptors are not installed");
     etc = new EtcQemuFirmware();
-    virsh = EmbeddedLibvirt.asNobody(null);
+    virsh = EmbeddedLibvirt.asNobody(null, etc.runner());
   }
 
   @AfterAll
@@ -131,7 +133,7 @@ class FirmwareVsLibvirtTest {
     List<String> warnings = new ArrayList<>();
     try (UserDirs user = new UserDirs(useXdg)) {
       setup.accept(user);
-      FirmwareRoots roots = FirmwareRoots.standard(false, user.env(), "/nonexistent");
+      FirmwareRoots roots = etc.roots(FirmwareRoots.standard(false, user.env(), "/nonexistent"));
       FirmwareCapsResolver ours = new FirmwareCapsResolver(roots,
           cfgFor == null ? ConfiguredFirmwares.builtIn() : cfgFor,
           p -> Files.exists(Path.of(p)), warnings::add);
@@ -233,7 +235,7 @@ class FirmwareVsLibvirtTest {
   void qemuConfNvramIsIgnoredWhenDescriptorsExist() {
     String conf = "nvram = [ \"/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd\" ]\n";
     List<String> warnings = new ArrayList<>();
-    try (EmbeddedLibvirt withConf = EmbeddedLibvirt.asNobody(conf)) {
+    try (EmbeddedLibvirt withConf = EmbeddedLibvirt.asNobody(conf, etc.runner())) {
       etc.clear();
       ConfiguredFirmwares cfg = ConfiguredFirmwares.fromQemuConfNvram(
           List.of("/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd"),
@@ -249,12 +251,13 @@ class FirmwareVsLibvirtTest {
   void privilegedDaemonIgnoresTheUserDir() throws Exception {
     EmbeddedLibvirt.assumeAvailable();
     String conf = "user = \"root\"\ngroup = \"root\"\n";
-    try (EmbeddedLibvirt asRoot = EmbeddedLibvirt.privileged(conf); UserDirs u = new UserDirs(true)) {
+    try (EmbeddedLibvirt asRoot = EmbeddedLibvirt.privileged(conf, etc.runner());
+        UserDirs u = new UserDirs(true)) {
       etc.clear();
       u.put("60-edk2-x86_64.json", "");
       u.put("10-user.json", SEABIOS);
       FirmwareCapsResolver ours = new FirmwareCapsResolver(
-          FirmwareRoots.standard(true, u.env(), "/root"), warnings -> {});
+          etc.roots(FirmwareRoots.standard(true, u.env(), "/root")), warnings -> {});
       for (String[] req : REQUESTS) {
         EmbeddedLibvirt.Result r = asRoot.domcapabilities(u.env(), req[0], req[1]);
         assertThat(r.status()).as(r.stderr()).isZero();
@@ -282,7 +285,7 @@ class FirmwareVsLibvirtTest {
       // our answer with the bad file present equals libvirt's without it
       List<String> warnings = new ArrayList<>();
       FirmwareCapsResolver ours = new FirmwareCapsResolver(
-          FirmwareRoots.of(FirmwareRoots.DATA_DIR, FirmwareRoots.SYSCONF_DIR), warnings::add);
+          FirmwareRoots.of(FirmwareRoots.DATA_DIR, etc.dir()), warnings::add);
       OsFirmwareCapabilities withBad = ours.osCapabilities("x86_64", "pc-i440fx-7.2");
       assertThat(warnings).singleElement().asString()
           .contains(etc.dir().resolve(bad[0]).toString());

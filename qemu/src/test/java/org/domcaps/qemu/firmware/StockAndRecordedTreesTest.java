@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * Results on this machine's stock Debian 12 descriptors (domcaps-live.md §2.6) and on the trees of
  * libvirt's recorded suite (qmp-probe.md §4.4).
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class StockAndRecordedTreesTest {
   private static final String OVMF = "/usr/share/OVMF/";
   private static final String AAVMF = "/usr/share/AAVMF/";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The host facts libvirt prints without KVM (swtpm versions, pciBackend, the default emulator)
  * compared with libvirt 9.0.0 embedded, run as nobody on this machine.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class HostFactsVsLibvirtTest {
   private static List<String> enumValues(String doc, String element, String name) {
     Matcher block = Pattern.compile("(?s)<" + element + " supported='yes'>(.*?)</" + element + ">")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class KvmDeviceTest {
   @Test
   void maxVcpusMatchesAnIndependentIoctl() throws Exception {

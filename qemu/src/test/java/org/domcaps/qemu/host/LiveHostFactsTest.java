@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Host facts read from fake /sys, /proc and /dev trees, and from this machine. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveHostFactsTest {
   @TempDir Path root;
 

@@ -13,6 +13,7 @@ import org.domcaps.qemu.testing.Executables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class SwtpmAndEmulatorSearchTest {
   @TempDir Path tmp;
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (libvirt's own ctime); binary ctime and module dir mtime are compared separately.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveProbeVsLibvirtTest {
   private static final String QEMU_AS_ROOT = "user = \"root\"\ngroup = \"root\"\n";
   @TempDir static Path scratch;

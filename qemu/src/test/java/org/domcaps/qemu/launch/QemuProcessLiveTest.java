@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher against the real {@code qemu-system-x86_64}. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class QemuProcessLiveTest {
   private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
   private static final ObjectMapper JSON = new ObjectMapper();

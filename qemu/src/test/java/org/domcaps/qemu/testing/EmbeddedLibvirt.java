@@ -79,6 +79,11 @@ public final class EmbeddedLibvirt implements AutoCloseable {
     return new EmbeddedLibvirt(qemuConf, true, null);
   }
 
+  /** As {@link #asNobody(String)}, virsh (and the switch to nobody) run through {@code runner}. */
+  public static EmbeddedLibvirt asNobody(String qemuConf, Path runner) {
+    return new EmbeddedLibvirt(qemuConf, true, runner);
+  }
+
   /** Why a privileged embedded libvirt cannot run here; empty when it can. */
   public static Optional<String> unavailable() {
     Optional<String> common = missingRootOrVirsh();

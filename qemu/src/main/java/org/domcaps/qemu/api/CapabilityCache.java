@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.domcaps.qemu.cache.CacheEntries;
+import org.domcaps.qemu.cache.CacheLocation;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.host.ProcessIdentity;
+
+/**
+ * The capability cache on disk (libvirt's {@code cache/qemu/capabilities} layout): where it is,
+ * what it holds, and emptying it. {@link LiveOptions#forThisHost(java.util.function.Consumer,
+ * Optional)} reads and fills it.
+ *
+ * <p>Thread-safe (stateless). Listing and clearing while another process probes are safe: entries
+ * are written to a temporary file and renamed into place, so a listing sees whole entries only.
+ */
+public final class CapabilityCache {
+  private CapabilityCache() {}
+
+  /**
+   * The cache directory: {@code explicit} when given, else {@code $DOMCAPS_CACHE_DIR}, {@code
+   * /var/cache/domcaps} for root, else {@code $XDG_CACHE_HOME/domcaps} or {@code
+   * ~/.cache/domcaps}.
+   */
+  public static Path location(Optional<Path> explicit) {
+    return CacheLocation.resolve(explicit, System.getenv(), ProcessIdentity.privileged());
+  }
+
+  /** Every entry of {@code dir}, sorted by file name, each checked against this host now. */
+  public static List<CachedProbe> list(Path dir) throws IOException {
+    List<CachedProbe> out = new ArrayList<>();
+    for (CacheEntries.Entry e : CacheEntries.list(dir, LiveHostKey.read(LiveOptions.hostArch()))) {
+      out.add(new CachedProbe(e.file(), e.caps().map(CachedProbe.Details::of), e.problem()));
+    }
+    return out;
+  }
+
+  /** Removes every entry (and lock or temporary file); returns how many entries were removed. */
+  public static int clear(Path dir) throws IOException {
+    return CacheEntries.clear(dir);
+  }
+}
