@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.hosts.diff;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The printed forms of a list of differences: one line each, or a JSON array. */
+public final class DiffReport {
+  private DiffReport() {}
+
+  /** One {@link Difference#text()} line per difference; nothing when there is none. */
+  public static String text(List<Difference> differences) {
+    StringBuilder sb = new StringBuilder();
+    for (Difference d : differences) {
+      sb.append(d.text()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A JSON array, one object per difference: {@code kind} ("value" or "member"), {@code path},
+   * {@code a}, {@code b} (null: not reported / not a member on that side). Layout as {@code jq .}.
+   */
+  public static String json(List<Difference> differences) {
+    if (differences.isEmpty()) {
+      return "[]\n";
+    }
+    StringBuilder sb = new StringBuilder("[\n");
+    for (int i = 0; i < differences.size(); i++) {
+      Difference d = differences.get(i);
+      sb.append("  {\n");
+      sb.append("    \"kind\": ").append(string(d.kind().name().toLowerCase(java.util.Locale.ROOT))).append(",\n");
+      sb.append("    \"path\": ").append(string(d.path())).append(",\n");
+      sb.append("    \"a\": ").append(nullable(d.a())).append(",\n");
+      sb.append("    \"b\": ").append(nullable(d.b())).append('\n');
+      sb.append(i + 1 < differences.size() ? "  },\n" : "  }\n");
+    }
+    return sb.append("]\n").toString();
+  }
+
+  private static String nullable(Optional<String> v) {
+    return v.map(DiffReport::string).orElse("null");
+  }
+
+  /** A JSON string literal, escaping what RFC 8259 requires. */
+  static String string(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}
