@@ -34,8 +34,36 @@ public final class CpuXmlReader {
 
   private CpuXmlReader() {}
 
-  /** The XML texts virsh would hand to libvirt, read into definitions. */
+  /**
+   * One CPU element virsh found, not yet read: virsh finds them all, libvirt then reads each
+   * (baseline: all, before asking the hypervisor; compare: the first, after asking it).
+   */
+  public static final class Source {
+    private final Element element;
+    private final boolean fromMode;
+
+    private Source(Element element, boolean fromMode) {
+      this.element = element;
+      this.fromMode = fromMode;
+    }
+
+    /** The definition, or libvirt's refusal of it. */
+    public CpuDef parse() throws CpuException {
+      return definition(element, fromMode);
+    }
+  }
+
+  /** Every definition in the file, read. */
   public static List<CpuDef> read(Path file) throws CpuException {
+    List<CpuDef> out = new ArrayList<>();
+    for (Source s : extract(file)) {
+      out.add(s.parse());
+    }
+    return out;
+  }
+
+  /** The CPU elements virsh finds in the file, or virsh's refusal of it. */
+  public static List<Source> extract(Path file) throws CpuException {
     String text;
     try {
       if (Files.size(file) > MAX_FILE) {
@@ -43,12 +71,12 @@ public final class CpuXmlReader {
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CpuException("Failed to open file '" + file + "': " + e.getMessage());
+      throw new CpuException("Failed to open file '" + file + "': " + org.domcaps.qemu.host.IoErrors.describe(e));
     }
-    return parse(text, file.toString());
+    return extract(text, file.toString());
   }
 
-  static List<CpuDef> parse(String text, String fileName) throws CpuException {
+  static List<Source> extract(String text, String fileName) throws CpuException {
     String body = text;
     if (body.startsWith("<?xml")) {
       int end = body.indexOf("?>");
@@ -63,9 +91,9 @@ public final class CpuXmlReader {
       throw new CpuException("File '" + fileName + "' does not contain any <cpu> element or valid"
           + " domain XML, host capabilities XML, or domain capabilities XML");
     }
-    List<CpuDef> cpus = new ArrayList<>();
+    List<Source> cpus = new ArrayList<>();
     for (Element e : nodes) {
-      cpus.add(definition(e, e.getTagName().equals("mode")));
+      cpus.add(new Source(e, e.getTagName().equals("mode")));
     }
     return cpus;
   }

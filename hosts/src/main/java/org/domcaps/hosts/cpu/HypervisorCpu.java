@@ -14,6 +14,10 @@ import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.CpuFeatureNames;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HostCpuProperty;
+import org.domcaps.qemu.api.DomCaps;
+import org.domcaps.qemu.api.DomCapsException;
+import org.domcaps.qemu.api.DomCapsRequest;
+import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.build.ResolvedRequest;
 
 /**
@@ -40,6 +44,15 @@ public record HypervisorCpu(
   public HypervisorCpu {
     Objects.requireNonNull(binary, "binary");
     models = List.copyOf(models);
+  }
+
+  /**
+   * The hypervisor CPU for a request resolved as libvirt resolves it (virQEMUCapsCacheLookupDefault:
+   * the same defaults and refusals as domcapabilities).
+   */
+  public static HypervisorCpu lookup(DomCapsRequest request, Options options) throws DomCapsException {
+    ResolvedRequest resolved = DomCaps.resolve(request, options);
+    return of(resolved, DomCaps.fill(resolved, options));
   }
 
   /** From a resolved request and the document libvirt would print for it. */
