@@ -31,6 +31,8 @@ public final class Main {
             .addSubcommand("cache", new CacheCommand())
             .addSubcommand("cpu-baseline", new CpuBaselineCommand())
             .addSubcommand("cpu-compare", new CpuCompareCommand())
+            .addSubcommand("diff", new DiffCommand())
+            .addSubcommand("pool", new PoolCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
