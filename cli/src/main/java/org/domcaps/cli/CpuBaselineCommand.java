@@ -3,15 +3,8 @@ package org.domcaps.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.domcaps.hosts.cpu.CpuDef;
-import org.domcaps.hosts.cpu.CpuException;
-import org.domcaps.hosts.cpu.CpuXmlReader;
-import org.domcaps.hosts.cpu.HypervisorCpu;
-import org.domcaps.hosts.cpu.HypervisorCpuCommands;
-import org.domcaps.qemu.api.DomCapsException;
+import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,24 +34,13 @@ final class CpuBaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    VirshHypervisorCpu.Answer a = new VirshHypervisorCpu().baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable);
     PrintWriter err = spec.commandLine().getErr();
-    int rc = 0;
-    try {
-      List<CpuDef> cpus = new ArrayList<>();
-      for (CpuXmlReader.Source s : CpuXmlReader.extract(file)) {
-        cpus.add(s.parse());
-      }
-      HypervisorCpu hv = hypervisor.lookup(w -> { });
-      out.print(new HypervisorCpuCommands().baseline(cpus, hv, features, migratable));
-    } catch (CpuException | DomCapsException e) {
-      err.println("error: " + e.getMessage());
-      rc = 1;
-    }
-    // virsh ends every command with an empty line.
+    err.print(a.err());
     err.flush();
-    out.print("\n");
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(a.out());
     out.flush();
-    return rc;
+    return a.status();
   }
 }

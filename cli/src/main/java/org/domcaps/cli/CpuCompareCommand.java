@@ -3,14 +3,8 @@ package org.domcaps.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.domcaps.hosts.cpu.CpuException;
-import org.domcaps.hosts.cpu.CpuXmlReader;
-import org.domcaps.hosts.cpu.HypervisorCpu;
-import org.domcaps.hosts.cpu.HypervisorCpuCommands;
-import org.domcaps.hosts.cpu.X86Compare;
-import org.domcaps.qemu.api.DomCapsException;
+import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,42 +33,13 @@ final class CpuCompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    VirshHypervisorCpu.Answer a = new VirshHypervisorCpu().compare(file, () -> hypervisor.lookup(w -> { }), error);
     PrintWriter err = spec.commandLine().getErr();
-    int rc = 1;
-    List<CpuXmlReader.Source> cpus = null;
-    try {
-      cpus = CpuXmlReader.extract(file);
-    } catch (CpuException e) {
-      err.println("error: " + e.getMessage());
-    }
-    if (cpus != null) {
-      try {
-        HypervisorCpu hv = hypervisor.lookup(w -> { });
-        // libvirt reads the CPU only once it has the hypervisor's.
-        X86Compare.Result r = new HypervisorCpuCommands().compare(cpus.get(0).parse(), hv, error);
-        switch (r) {
-          case INCOMPATIBLE -> out.println("CPU described in " + file
-              + " is incompatible with the CPU provided by hypervisor on the host");
-          case IDENTICAL -> {
-            out.println("CPU described in " + file
-                + " is identical to the CPU provided by hypervisor on the host");
-            rc = 0;
-          }
-          case SUPERSET -> {
-            out.println("The CPU provided by hypervisor on the host is a superset of CPU described in "
-                + file);
-            rc = 0;
-          }
-        }
-      } catch (CpuException | DomCapsException e) {
-        err.println("error: Failed to compare hypervisor CPU with " + file);
-        err.println("error: " + e.getMessage());
-      }
-    }
+    err.print(a.err());
     err.flush();
-    out.print("\n");
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(a.out());
     out.flush();
-    return rc;
+    return a.status();
   }
 }
