@@ -224,9 +224,12 @@ public final class CapsDiff {
         out.add(Difference.onlyInB(path, v));
       }
     }
-    // Same members in another order is still a difference: libvirt's order is part of the text.
-    if (inA.equals(inB) && !a.equals(b)) {
-      value(path, "order " + String.join(",", a), "order " + String.join(",", b));
+    // The members both have, in another order, are still a difference: libvirt's order is part
+    // of the text (and of firmware preference).
+    List<String> commonA = a.stream().filter(inB::contains).toList();
+    List<String> commonB = b.stream().filter(inA::contains).toList();
+    if (!commonA.equals(commonB)) {
+      value(path, "order " + String.join(",", commonA), "order " + String.join(",", commonB));
     }
   }
 

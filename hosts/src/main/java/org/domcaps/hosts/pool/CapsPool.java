@@ -117,11 +117,22 @@ public final class CapsPool {
     return OptionalInt.of(all.stream().mapToInt(OptionalInt::getAsInt).min().getAsInt());
   }
 
-  /** The values every list holds, in the first list's order. */
+  /**
+   * The values every list holds, in the lists' order (libvirt's, for enums). Lists that disagree
+   * on the order (QEMU reports some arches' CPU models in hash order) give them sorted, so that
+   * the result does not depend on which list came first.
+   */
   static List<String> common(List<List<String>> all) {
     List<String> out = new ArrayList<>(all.get(0));
     for (List<String> l : all.subList(1, all.size())) {
       out.retainAll(Set.copyOf(l));
+    }
+    Set<String> kept = Set.copyOf(out);
+    for (List<String> l : all.subList(1, all.size())) {
+      if (!l.stream().filter(kept::contains).toList().equals(out)) {
+        out.sort(Comparator.naturalOrder());
+        break;
+      }
     }
     return out;
   }

@@ -117,7 +117,7 @@ class HypervisorCpuDifferentialTest {
     String gist = answer.lines().filter(l -> l.startsWith("error: ")).reduce((a, b) -> b)
         .orElse(answer.lines().findFirst().orElse(""));
     gist = gist.replaceAll(" with .*$", "").replaceAll("described in \\S+", "described in FILE")
-        .replaceAll("features: .*", "features: ...").replaceAll("feature \\S+$", "feature X")
+        .replaceAll("features: .*", "features: ...").replaceAll("(feature|model) \\S+$", "$1 X")
         .replaceAll("<model fallback='(\\w+)'>.*", "<model fallback='$1'>");
     return command.split(" ")[0] + ": " + gist;
   }
