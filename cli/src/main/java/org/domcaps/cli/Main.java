@@ -33,6 +33,7 @@ public final class Main {
             .addSubcommand("cpu-compare", new CpuCompareCommand())
             .addSubcommand("diff", new DiffCommand())
             .addSubcommand("pool", new PoolCommand())
+            .addSubcommand("labels", new LabelsCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

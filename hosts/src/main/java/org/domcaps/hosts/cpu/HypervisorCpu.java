@@ -87,6 +87,18 @@ public record HypervisorCpu(
         migratable, migratability, hostModel);
   }
 
+  /**
+   * What a saved document tells of its hypervisor: the custom models (without their blockers,
+   * which the document does not carry) and the host-model; no host-CPU feature list.
+   */
+  public static HypervisorCpu ofDocument(DomainCapabilities doc) {
+    List<HypervisorModel> models = doc.cpu().map(c -> c.custom().stream()
+        .map(m -> new HypervisorModel(m.name(), List.of())).toList()).orElse(List.of());
+    Optional<CpuDef> hostModel = doc.cpu().flatMap(c -> c.hostModel()).map(HypervisorCpu::guestCpu);
+    return new HypervisorCpu(doc.path(), doc.domain(), doc.arch(), models, Optional.empty(),
+        Optional.empty(), false, hostModel);
+  }
+
   /** A domain capabilities host-model as the guest CPU libvirt keeps for it. */
   public static CpuDef guestCpu(HostModel hm) {
     List<CpuDef.Feature> features = new ArrayList<>();
