@@ -3,6 +3,8 @@ package org.domcaps.hosts.pool;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.domcaps.hosts.cpu.CpuDef;
@@ -27,8 +29,12 @@ public class HostModelBaseline {
     }
     // Sorted, so that the baseline (whose model preference follows input order) is the same for
     // every order of the documents.
+    Map<HostModel, String> keys = new HashMap<>();
+    for (HostModel m : hostModels) {
+      keys.computeIfAbsent(m, HostModelBaseline::key);
+    }
     List<HostModel> sorted = new ArrayList<>(hostModels);
-    sorted.sort(Comparator.comparing(HostModelBaseline::key));
+    sorted.sort(Comparator.comparing(keys::get));
     List<CpuDef> cpus = sorted.stream().map(HypervisorCpu::guestCpu).toList();
     List<HypervisorModel> models = commonModels.stream().map(n -> new HypervisorModel(n, List.of())).toList();
     CpuDef cpu;
@@ -46,7 +52,12 @@ public class HostModelBaseline {
     return Optional.of(b.build());
   }
 
+  /** A total order on host-models: vendor, model, then the features in document order. */
   private static String key(HostModel m) {
-    return m.vendor().orElse("") + "\u0000" + m.model() + "\u0000" + m.features();
+    StringBuilder sb = new StringBuilder().append(m.vendor().orElse("")).append('\0').append(m.model());
+    for (CpuFeature f : m.features()) {
+      sb.append('\0').append(f.policy()).append(' ').append(f.name());
+    }
+    return sb.toString();
   }
 }
