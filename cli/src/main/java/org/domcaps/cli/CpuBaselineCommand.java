@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.domcaps.hosts.cpu.VirshHypervisorCpu;
@@ -34,13 +33,7 @@ final class CpuBaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VirshHypervisorCpu.Answer a = new VirshHypervisorCpu().baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable);
-    PrintWriter err = spec.commandLine().getErr();
-    err.print(a.err());
-    err.flush();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(a.out());
-    out.flush();
-    return a.status();
+    return HypervisorCpuOptions.print(spec,
+        new VirshHypervisorCpu().baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable));
   }
 }

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.hosts.cpu.HypervisorCpu;
+import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.cache.CacheLocation;
 import org.domcaps.qemu.host.ProcessIdentity;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** virsh's hypervisor-cpu-* options naming the hypervisor, and the lookup they select. */
@@ -24,6 +27,17 @@ final class HypervisorCpuOptions {
 
   @Option(names = "--machine", paramLabel = "MACHINE", description = "machine type (/domain/os/type/@machine)")
   String machine;
+
+  /** Prints a command's answer as virsh does (errors first) and returns its exit status. */
+  static int print(CommandSpec spec, VirshHypervisorCpu.Answer a) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(a.err());
+    err.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(a.out());
+    out.flush();
+    return a.status();
+  }
 
   /** The hypervisor CPU of this host for the options, through the capability cache. */
   HypervisorCpu lookup(java.util.function.Consumer<String> warnings) throws DomCapsException {

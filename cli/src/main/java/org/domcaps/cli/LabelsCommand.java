@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.domcaps.hosts.cpu.CpuException;
 import org.domcaps.hosts.cpu.HypervisorCpu;
+import org.domcaps.hosts.diff.DiffReport;
 import org.domcaps.hosts.labels.NodeLabels;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.api.DomCaps;
@@ -99,7 +100,7 @@ final class LabelsCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, String> e : labels.entrySet()) {
-      sb.append("  \"").append(e.getKey()).append("\": \"").append(e.getValue()).append('"')
+      sb.append("  ").append(DiffReport.string(e.getKey())).append(": ").append(DiffReport.string(e.getValue()))
           .append(++i < labels.size() ? ",\n" : "\n");
     }
     return sb.append("}\n").toString();

@@ -2,6 +2,7 @@
 package org.domcaps.hosts.diff;
 
 import java.util.List;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Optional;
 
 /** The printed forms of a list of differences: one line each, or a JSON array. */
@@ -42,26 +43,8 @@ public final class DiffReport {
     return v.map(DiffReport::string).orElse("null");
   }
 
-  /** A JSON string literal, escaping what RFC 8259 requires. */
-  static String string(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+  /** A JSON string literal (Jackson's escaping, as every JSON text of the project). */
+  public static String string(String s) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 }
