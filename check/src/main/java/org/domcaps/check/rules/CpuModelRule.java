@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.check.rules;
+
+import java.util.List;
+import java.util.Optional;
+import org.domcaps.check.Findings;
+import org.domcaps.check.Machine;
+import org.domcaps.check.Rule;
+import org.domcaps.check.Target;
+import org.domcaps.domain.DomainDefinition;
+import org.domcaps.domain.DomainDefinition.CpuDef;
+import org.domcaps.domain.Element;
+import org.domcaps.model.CpuModel;
+import org.domcaps.model.Usable;
+
+/**
+ * A custom CPU model against the capabilities' models and the {@code check} policy:
+ * <ul>
+ *   <li>a model the hypervisor does not list is refused at start ("CPU model %s is not supported
+ *       by hypervisor", virCPUValidateModel via qemuProcessUpdateGuestCPU; x86: "Unknown CPU
+ *       model");
+ *   <li>{@code check='partial'} makes libvirt compare the model with the host CPU
+ *       (virCPUCompare in qemuProcessStartValidateGuestCPU): outside x86 libvirt has no host CPU
+ *       model for TCG ("unknown host CPU"); on x86 a model the host cannot run
+ *       ({@code usable='no'}) is incompatible;
+ *   <li>{@code check='full'} on x86 makes libvirt compare what QEMU enabled with what was asked
+ *       (qemuProcessVerifyCPUFeatures): TCG always adds features no model lists (hypervisor,
+ *       lahf_lm), so it fails under TCG;
+ *   <li>on s390x QEMU itself refuses a model with features the accelerator lacks ("Some features
+ *       requested in the CPU model are not available"), so {@code usable='no'} is fatal there
+ *       whatever {@code check} says, where x86 TCG merely warns and starts.
+ * </ul>
+ */
+public final class CpuModelRule implements Rule {
+  @Override
+  public String name() {
+    return "cpu-model";
+  }
+
+  @Override
+  public void check(DomainDefinition def, Target t, Findings out) {
+    Optional<CpuDef> cpuDef = def.cpu();
+    if (cpuDef.isEmpty() || !cpuDef.get().mode().equals("custom")) {
+      return;
+    }
+    CpuDef cpu = cpuDef.get();
+    Optional<String> name = cpu.modelName();
+    if (name.isEmpty()) {
+      return;
+    }
+    Element at = cpu.model().get();
+    if (t.caps().cpu().isEmpty()) {
+      out.unknown(at, name.get(), "CPU models not reported by " + t.describe() + ", cannot tell");
+      return;
+    }
+    List<CpuModel> models = t.caps().cpu().get().custom();
+    Optional<CpuModel> model = models.stream().filter(m -> m.name().equals(name.get())).findFirst();
+    if (model.isEmpty()) {
+      List<String> allowed = models.stream().map(CpuModel::name).toList();
+      out.error(at, name.get(), allowed, "CPU model '" + name.get() + "' not supported by "
+          + t.describe() + " (" + allowed.size() + " models listed)");
+      return;
+    }
+    Machine m = Ctx.machine(def, t);
+    Usable usable = model.get().usable();
+    String check = cpu.check() == null ? "" : cpu.check();
+    if (check.equals("partial")) {
+      if (!m.x86()) {
+        out.error(cpu.element(), "partial", "check='partial' compares with the host CPU, which "
+            + "libvirt does not know for " + m.arch() + " under " + t.caps().domain()
+            + " (\"unknown host CPU\")");
+      } else if (usable == Usable.NO) {
+        out.error(at, name.get(), "check='partial': CPU model '" + name.get()
+            + "' is usable='no' on " + t.describe() + ": the host CPU lacks some of its features");
+      }
+    }
+    if (check.equals("full") && m.x86() && Ctx.tcg(t)) {
+      out.error(cpu.element(), "full", "check='full' under TCG: QEMU enables features the model "
+          + "does not list (hypervisor, lahf_lm), which libvirt then refuses as extra");
+    }
+    if (m.s390x() && usable == Usable.NO) {
+      out.error(at, name.get(), "CPU model '" + name.get() + "' is usable='no' on "
+          + t.describe() + ": QEMU on s390x refuses a model whose features are unavailable");
+    }
+  }
+}
