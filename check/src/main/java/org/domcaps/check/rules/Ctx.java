@@ -71,6 +71,26 @@ final class Ctx {
     return usb.stream().anyMatch(c -> !"none".equals(c.attrOrNull("model")));
   }
 
+  /**
+   * An input's bus as libvirt's parser defaults it (virDomainInputDefParseXML): ps2 for x86 mice
+   * and keyboards, virtio on s390 (for every type, evdev included) and for passthrough, none for
+   * evdev elsewhere, usb otherwise.
+   */
+  static String inputBus(Element input, Machine m) {
+    String bus = input.attrOrNull("bus");
+    if (bus != null) {
+      return bus;
+    }
+    String type = input.attrOrNull("type");
+    if (("mouse".equals(type) || "keyboard".equals(type)) && m.x86()) {
+      return "ps2";
+    }
+    if (m.s390x() || "passthrough".equals(type)) {
+      return "virtio";
+    }
+    return "evdev".equals(type) ? null : "usb";
+  }
+
   static boolean hasSpiceGraphics(DomainDefinition def) {
     return def.devices("graphics").stream().anyMatch(g -> "spice".equals(g.attrOrNull("type")));
   }

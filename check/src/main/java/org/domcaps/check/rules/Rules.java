@@ -13,6 +13,7 @@ public final class Rules {
       new VcpuRule(),
       new CpuModeRule(),
       new CpuModelRule(),
+      new ArmVirtCpuRule(),
       new HypervisorFeatureRule(),
       new DocumentFeatureRule(),
       new MemoryDeviceRule(),

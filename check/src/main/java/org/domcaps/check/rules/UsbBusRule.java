@@ -33,18 +33,18 @@ public final class UsbBusRule implements Rule {
     String why = Ctx.usbControllers(def).isEmpty()
         ? "libvirt adds no USB controller on " + m.name() + " and the definition names none"
         : "the definition's USB controller is model='none'";
-    for (Element d : usbDevices(def)) {
+    for (Element d : usbDevices(def, m)) {
       out.error(d, "usb", "USB device without a USB bus: " + why);
     }
   }
 
-  static List<Element> usbDevices(DomainDefinition def) {
+  static List<Element> usbDevices(DomainDefinition def, Machine m) {
     List<Element> out = new ArrayList<>();
     for (Element d : def.devices()) {
       boolean usb = switch (d.name()) {
         case "disk" -> d.child("target").map(x -> "usb".equals(x.attrOrNull("bus")))
             .orElse(false);
-        case "input" -> "usb".equals(d.attrOrNull("bus"));
+        case "input" -> "usb".equals(Ctx.inputBus(d, m));
         case "hostdev" -> "usb".equals(d.attrOrNull("type"))
             || ("capabilities".equals(d.attrOrNull("mode"))
                 && "storage".equals(d.attrOrNull("type")));
