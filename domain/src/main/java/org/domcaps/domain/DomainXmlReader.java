@@ -163,9 +163,7 @@ public final class DomainXmlReader {
               throw new DomainXmlException("more than " + maxElements + " elements",
                   l.getLineNumber(), l.getColumnNumber());
             }
-            // StAX reports the position after the start tag; the tag's own start is what a
-            // reader of FILE:LINE:COL wants, found by scanning back for '<'.
-            int[] start = lines.tagStart(l.getCharacterOffset(), l.getLineNumber(), l.getColumnNumber());
+            int[] start = lines.tagStart(l.getLineNumber(), l.getColumnNumber());
             Element.Builder b = new Element.Builder(r.getLocalName(), start[0], start[1]);
             for (int i = 0; i < r.getAttributeCount(); i++) {
               b.attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));

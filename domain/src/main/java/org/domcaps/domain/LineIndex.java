@@ -24,15 +24,16 @@ final class LineIndex {
   }
 
   /**
-   * Line and column (1-based) of the {@code '<'} opening the tag that ends just before
-   * {@code offset}; StAX reports the position after a start tag, a reader of FILE:LINE:COL wants
-   * its beginning. Falls back to the parser's own position when the offset is unknown.
+   * Line and column (1-based) of the {@code '<'} opening the tag that ends just before the
+   * parser's position {@code line:column}. StAX reports the position after a start tag (its
+   * character offsets are unreliable, its line and column are not); a reader of FILE:LINE:COL
+   * wants the tag's beginning.
    */
-  int[] tagStart(int offset, int line, int column) {
-    if (offset <= 0 || offset > text.length()) {
+  int[] tagStart(int line, int column) {
+    if (line < 1 || line > starts.length) {
       return new int[] {line, column};
     }
-    int i = offset - 1;
+    int i = Math.min(starts[line - 1] + column - 2, text.length() - 1);
     while (i > 0 && text.charAt(i) != '<') {
       i--;
     }
