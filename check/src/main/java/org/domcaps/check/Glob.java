@@ -2,10 +2,10 @@
 package org.domcaps.check;
 
 /** fnmatch(3) without flags, as libvirt matches descriptor machine globs: *, ?, [...]. */
-final class Glob {
+public final class Glob {
   private Glob() {}
 
-  static boolean matches(String glob, String s) {
+  public static boolean matches(String glob, String s) {
     return match(glob, 0, s, 0);
   }
 

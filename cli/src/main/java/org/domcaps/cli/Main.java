@@ -30,6 +30,7 @@ public final class Main {
             .addSubcommand("probe", new ProbeCommand())
             .addSubcommand("cache", new CacheCommand())
             .addSubcommand("check", new CheckCommand())
+            .addSubcommand("firmware", new FirmwareCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

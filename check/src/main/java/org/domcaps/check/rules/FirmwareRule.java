@@ -24,7 +24,7 @@ import org.domcaps.model.CapsEnum;
  *       descriptor: libvirt fails at start ("Unable to find any firmware to satisfy '%s'");
  *   <li>with the host's descriptors, libvirt's own selection ({@link FirmwareSelection}) decides
  *       whether one satisfies the requested features; without them, requested features cannot be
- *       told.
+ *       told; a picked descriptor whose image is missing fails when QEMU opens it.
  * </ul>
  */
 public final class FirmwareRule implements Rule {
@@ -68,7 +68,14 @@ public final class FirmwareRule implements Rule {
     }
     Machine m = Ctx.machine(def, t);
     var verdicts = FirmwareSelection.explain(def, m.arch(), m.name(), descriptors.get());
-    if (FirmwareSelection.pick(verdicts).isEmpty()) {
+    Optional<FirmwareCandidate> pick = FirmwareSelection.pick(verdicts);
+    if (pick.isPresent() && t.facts().live() && !pick.get().image().isEmpty()
+        && t.facts().fileSize(pick.get().image()).isEmpty()) {
+      // libvirt picks a descriptor without looking at its files; QEMU then cannot open it.
+      out.error(fwEl.orElse(os), fw.get(), "libvirt would pick " + pick.get().source()
+          + ", whose image " + pick.get().image() + " does not exist on this host");
+    }
+    if (pick.isEmpty()) {
       Element at = fwEl.orElse(os);
       out.error(at, fw.get(), "no firmware descriptor satisfies '" + fw.get() + "'"
           + (features.isEmpty() ? "" : " with " + describe(features)) + " for " + t.describe()
