@@ -19,7 +19,8 @@ import org.domcaps.model.Usable;
  *   <li>a model the hypervisor does not list is refused at start ("CPU model %s is not supported
  *       by hypervisor", virCPUValidateModel via qemuProcessUpdateGuestCPU; x86: "Unknown CPU
  *       model");
- *   <li>{@code check='partial'} makes libvirt compare the model with the host CPU
+ *   <li>{@code check='partial'} (the default for custom models except under TCG) makes libvirt
+ *       compare the model with the host CPU
  *       (virCPUCompare in qemuProcessStartValidateGuestCPU): outside x86 libvirt has no host CPU
  *       model for TCG ("unknown host CPU"); on x86 a model the host cannot run
  *       ({@code usable='no'}) is incompatible;
@@ -63,14 +64,17 @@ public final class CpuModelRule implements Rule {
     }
     Machine m = Ctx.machine(def, t);
     Usable usable = model.get().usable();
-    String check = cpu.check() == null ? "" : cpu.check();
+    // qemuDomainDefCPUPostParse: a custom CPU without check= is compared with the host
+    // ("partial") except under TCG ("none").
+    String check = cpu.check() != null ? cpu.check() : Ctx.tcg(t) ? "none" : "partial";
     if (check.equals("partial")) {
       if (!m.x86()) {
         out.error(cpu.element(), "partial", "check='partial' compares with the host CPU, which "
             + "libvirt does not know for " + m.arch() + " under " + t.caps().domain()
             + " (\"unknown host CPU\")");
       } else if (usable == Usable.NO) {
-        out.error(at, name.get(), "check='partial': CPU model '" + name.get()
+        out.error(at, name.get(), (cpu.check() == null ? "check='partial' (the default "
+            + "under " + t.caps().domain() + ")" : "check='partial'") + ": CPU model '" + name.get()
             + "' is usable='no' on " + t.describe() + ": the host CPU lacks some of its features");
       }
     }
