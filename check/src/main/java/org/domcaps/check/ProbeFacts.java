@@ -35,6 +35,11 @@ public interface ProbeFacts {
     return Optional.empty();
   }
 
+  /** Whether the hypervisor (KVM) can run x86 guests with System Management Mode. */
+  default Tri kvmSmm() {
+    return Tri.UNKNOWN;
+  }
+
   /** The size of a file on the host, empty when unknown or absent. */
   default OptionalLong fileSize(String path) {
     return OptionalLong.empty();

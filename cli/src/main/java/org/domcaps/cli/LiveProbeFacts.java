@@ -17,6 +17,7 @@ import org.domcaps.check.Tri;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.firmware.FirmwareDescriptor;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.host.KvmDevice;
 
 /**
  * What this host's probe knows, for the check's live rules: the binary's libvirt flags and
@@ -67,6 +68,12 @@ final class LiveProbeFacts implements ProbeFacts {
         .map(t -> new FirmwareCandidate.Target(t.arch(), t.machines())).toList();
     return new FirmwareCandidate(d.source().toString(), d.interfaces(), d.device(),
         d.image().orElse(""), targets, d.features());
+  }
+
+  @Override
+  public Tri kvmSmm() {
+    Boolean smm = KvmDevice.x86Smm(KvmDevice.PATH);
+    return smm == null ? Tri.UNKNOWN : Tri.of(smm);
   }
 
   @Override

@@ -10,6 +10,7 @@ public final class Rules {
       new RequestMatchRule(),
       new FirmwareRule(),
       new LoaderRule(),
+      new KvmSmmRule(),
       new VcpuRule(),
       new CpuModeRule(),
       new CpuModelRule(),
