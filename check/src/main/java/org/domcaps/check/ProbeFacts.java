@@ -35,6 +35,23 @@ public interface ProbeFacts {
     return Optional.empty();
   }
 
+  /**
+   * The features libvirt's CPU map gives a guest CPU model (x86: cpu_map/x86_*.xml, ancestors
+   * included), empty when the map does not know it or is not available.
+   */
+  default Optional<java.util.Set<String>> cpuModelFeatures(String model) {
+    return Optional.empty();
+  }
+
+  /**
+   * The host CPU as libvirt compares guest CPUs with it (VIR_QEMU_CAPS_HOST_CPU_FULL: QEMU's
+   * full expansion of the host/max model for this virt type), as libvirt feature names; empty
+   * when not probed.
+   */
+  default Optional<java.util.Set<String>> hostCpuFeatures() {
+    return Optional.empty();
+  }
+
   /** Whether the hypervisor (KVM) can run x86 guests with System Management Mode. */
   default Tri kvmSmm() {
     return Tri.UNKNOWN;

@@ -16,6 +16,10 @@ import org.domcaps.check.ProbeFacts;
 import org.domcaps.check.Tri;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.firmware.FirmwareDescriptor;
+import org.domcaps.qemu.caps.Accel;
+import org.domcaps.qemu.caps.CpuFeatureNames;
+import org.domcaps.qemu.caps.HostCpuProperty;
+import org.domcaps.qemu.cpu.map.X86CpuMap;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.KvmDevice;
 
@@ -68,6 +72,28 @@ final class LiveProbeFacts implements ProbeFacts {
         .map(t -> new FirmwareCandidate.Target(t.arch(), t.machines())).toList();
     return new FirmwareCandidate(d.source().toString(), d.interfaces(), d.device(),
         d.image().orElse(""), targets, d.features());
+  }
+
+  @Override
+  public Optional<Set<String>> cpuModelFeatures(String model) {
+    if (!resolved.arch().equals("x86_64") && !resolved.arch().equals("i686")) {
+      return Optional.empty();
+    }
+    return X86CpuMap.get().model(model).map(X86CpuMap.Model::features);
+  }
+
+  @Override
+  public Optional<Set<String>> hostCpuFeatures() {
+    Accel accel = resolved.virtType().equals("kvm") ? Accel.KVM : Accel.TCG;
+    return resolved.caps().accel(accel).hostCpu().map(h -> {
+      Set<String> out = new java.util.HashSet<>();
+      for (HostCpuProperty p : h.properties()) {
+        if (p.type() == HostCpuProperty.Type.BOOLEAN && p.booleanValue()) {
+          out.add(CpuFeatureNames.fromQemu(resolved.caps().arch(), p.name()));
+        }
+      }
+      return out;
+    });
   }
 
   @Override

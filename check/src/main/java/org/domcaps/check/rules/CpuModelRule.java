@@ -10,6 +10,8 @@ import org.domcaps.check.Target;
 import org.domcaps.domain.DomainDefinition;
 import org.domcaps.domain.DomainDefinition.CpuDef;
 import org.domcaps.domain.Element;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.Usable;
 
@@ -36,6 +38,48 @@ public final class CpuModelRule implements Rule {
   @Override
   public String name() {
     return "cpu-model";
+  }
+
+  private static boolean comparable(Target t, CpuDef cpu, String model) {
+    return t.facts().hostCpuFeatures().isPresent()
+        && t.facts().cpuModelFeatures(model).isPresent();
+  }
+
+  /**
+   * virCPUCompare (x86): every feature the guest model and its required features need must be
+   * in the full host CPU (QEMU's full expansion, not the document's migratable host-model); a
+   * forbidden feature must not be.
+   */
+  private static void compareWithHost(Target t, CpuDef cpu, String model, Element at,
+      Findings out) {
+    // Not the document's host-model (the migratable CPU): libvirt compares with the full one.
+    Set<String> have = t.facts().hostCpuFeatures().get();
+    Set<String> need = new LinkedHashSet<>(t.facts().cpuModelFeatures(model).get());
+    for (Element f : cpu.features()) {
+      String policy = Ctx.attr(f, "policy", "require");
+      String fname = f.attrOrNull("name");
+      if (policy.equals("require") || policy.equals("force")) {
+        need.add(fname);
+      } else {
+        need.remove(fname);
+        if (policy.equals("forbid") && have.contains(fname)) {
+          out.error(f, fname, "feature '" + fname + "' is forbidden but the host CPU of "
+              + t.describe() + " has it");
+        }
+      }
+    }
+    need.removeAll(have);
+    if (!need.isEmpty() && !Ctx.tcg(t)) {
+      // Under KVM libvirt builds the host CPU from the host's CPUID as well as QEMU's
+      // expansion (virQEMUCapsInitHostCPUModel), which can differ (nested hypervisors).
+      out.unknown(at, model, "check='partial': QEMU's KVM host CPU lacks " + String.join(", ",
+          need) + " for CPU model '" + model + "', but libvirt compares with its own reading of "
+          + "the host CPU: cannot tell");
+    } else if (!need.isEmpty()) {
+      out.error(at, model, (cpu.check() == null ? "check='partial' (the default under "
+          + t.caps().domain() + ")" : "check='partial'") + ": the host CPU of " + t.describe()
+          + " lacks features CPU model '" + model + "' needs: " + String.join(", ", need));
+    }
   }
 
   @Override
@@ -72,6 +116,8 @@ public final class CpuModelRule implements Rule {
         out.error(cpu.element(), "partial", "check='partial' compares with the host CPU, which "
             + "libvirt does not know for " + m.arch() + " under " + t.caps().domain()
             + " (\"unknown host CPU\")");
+      } else if (comparable(t, cpu, name.get())) {
+        compareWithHost(t, cpu, name.get(), at, out);
       } else if (usable == Usable.NO) {
         out.error(at, name.get(), (cpu.check() == null ? "check='partial' (the default "
             + "under " + t.caps().domain() + ")" : "check='partial'") + ": CPU model '" + name.get()
