@@ -31,7 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveLabelsTest {
   private static final Pattern REQUIRED = Pattern.compile("<feature policy='require' name='([^']+)'/>");
 
+  private static final Pattern CPU = Pattern.compile("<cpu>.*?</cpu>", Pattern.DOTALL);
+
   @TempDir Path tmp;
+
+  private static String cpuPart(String doc) {
+    Matcher m = CPU.matcher(doc);
+    return m.find() ? m.group() : "";
+  }
 
   @Test
   void featureLabelsAreWhatLibvirtsBaselineRequires() throws Exception {
@@ -55,8 +62,10 @@ class LiveLabelsTest {
     Options options = LiveOptions.forThisHost(w -> { }, Optional.empty());
     ResolvedRequest r = DomCaps.resolve(DomCapsRequest.of(null, "x86_64", "q35", virtType), options);
     DomainCapabilities doc = DomCaps.fill(r, options);
-    assertThat(DomainCapabilitiesXml.format(doc)).as("our document is libvirt's")
-        .isEqualTo(Files.readString(caps).stripTrailing() + "\n");
+    // The labels depend on the CPU part alone (firmware files may come and go while other
+    // tests on this machine run): that part must be libvirt's.
+    assertThat(cpuPart(DomainCapabilitiesXml.format(doc))).as("our <cpu> is libvirt's")
+        .isEqualTo(cpuPart(Files.readString(caps)));
     Set<String> ours = new TreeSet<>();
     new NodeLabels().labels(doc, HypervisorCpu.of(r, doc), NodeLabels.DEFAULT_OBSOLETE).keySet().stream()
         .filter(k -> k.startsWith(NodeLabels.CPU_FEATURE))
