@@ -29,6 +29,13 @@ public final class Main {
             .addSubcommand("conformance", new ConformanceCommand())
             .addSubcommand("probe", new ProbeCommand())
             .addSubcommand("cache", new CacheCommand())
+            .addSubcommand("cpu-baseline", new CpuBaselineCommand())
+            .addSubcommand("cpu-compare", new CpuCompareCommand())
+            .addSubcommand("diff", new DiffCommand())
+            .addSubcommand("pool", new PoolCommand())
+            .addSubcommand("labels", new LabelsCommand())
+            .addSubcommand("check", new CheckCommand())
+            .addSubcommand("firmware", new FirmwareCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

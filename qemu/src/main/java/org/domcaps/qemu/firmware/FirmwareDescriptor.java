@@ -70,6 +70,11 @@ public record FirmwareDescriptor(
     features = List.copyOf(features);
   }
 
+  /** The feature names libvirt 9.0 knows (qemuFirmwareFeature); others it ignores. */
+  public static Set<String> knownFeatures() {
+    return FEATURES;
+  }
+
   public boolean hasFeature(String name) {
     return features.contains(name);
   }

@@ -10,6 +10,7 @@ public final class KvmDevice {
   static final long KVM_CHECK_EXTENSION = 0xAE03L; // _IO(KVMIO=0xAE, 0x03)
   static final int KVM_CAP_NR_VCPUS = 9;
   static final int KVM_CAP_MAX_VCPUS = 66;
+  static final int KVM_CAP_X86_SMM = 117;
 
   private KvmDevice() {}
 
@@ -46,6 +47,25 @@ public final class KvmDevice {
         }
       }
       return 4;
+    } finally {
+      Libc.INSTANCE.close(fd);
+    }
+  }
+
+  /**
+   * Whether KVM emulates System Management Mode for x86 guests (QEMU's kvm_has_smm: without it
+   * {@code -machine smm=on} fails, "System Management Mode not supported by this hypervisor");
+   * null when the device does not open.
+   */
+  public static Boolean x86Smm(String path) {
+    int fd;
+    try {
+      fd = Libc.INSTANCE.open(path, Libc.O_RDWR);
+    } catch (LastErrorException e) {
+      return null;
+    }
+    try {
+      return checkExtension(fd, KVM_CAP_X86_SMM) > 0;
     } finally {
       Libc.INSTANCE.close(fd);
     }

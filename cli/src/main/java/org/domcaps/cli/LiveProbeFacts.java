@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.domcaps.check.FirmwareCandidate;
+import org.domcaps.check.ProbeFacts;
+import org.domcaps.check.Tri;
+import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.firmware.FirmwareDescriptor;
+import org.domcaps.qemu.caps.Accel;
+import org.domcaps.qemu.caps.CpuFeatureNames;
+import org.domcaps.qemu.caps.HostCpuProperty;
+import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.host.KvmDevice;
+
+/**
+ * What this host's probe knows, for the check's live rules: the binary's libvirt flags and
+ * version from the (cached) probe, its device types from QEMU, the firmware descriptors libvirt
+ * would read, and the files a definition names.
+ */
+final class LiveProbeFacts implements ProbeFacts {
+  private final ResolvedRequest resolved;
+  private final FirmwareCapsResolver firmware;
+  private final Supplier<Optional<Set<String>>> deviceTypes;
+  private List<FirmwareCandidate> candidates;
+
+  LiveProbeFacts(ResolvedRequest resolved, FirmwareCapsResolver firmware) {
+    this.resolved = resolved;
+    this.firmware = firmware;
+    this.deviceTypes = memo(() -> QemuDeviceTypes.of(resolved.emulator()));
+  }
+
+  @Override
+  public Tri flag(String libvirtFlag) {
+    return Tri.of(resolved.caps().has(libvirtFlag));
+  }
+
+  @Override
+  public Tri deviceType(String qemuType) {
+    return deviceTypes.get().map(s -> Tri.of(s.contains(qemuType))).orElse(Tri.UNKNOWN);
+  }
+
+  @Override
+  public OptionalLong qemuVersion() {
+    return OptionalLong.of(resolved.caps().version());
+  }
+
+  @Override
+  public synchronized Optional<List<FirmwareCandidate>> firmware() {
+    if (candidates == null) {
+      List<FirmwareCandidate> out = new ArrayList<>();
+      for (FirmwareDescriptor d : firmware.descriptors()) {
+        out.add(candidate(d));
+      }
+      candidates = List.copyOf(out);
+    }
+    return Optional.of(candidates);
+  }
+
+  static FirmwareCandidate candidate(FirmwareDescriptor d) {
+    List<FirmwareCandidate.Target> targets = d.targets().stream()
+        .map(t -> new FirmwareCandidate.Target(t.arch(), t.machines())).toList();
+    return new FirmwareCandidate(d.source().toString(), d.interfaces(), d.device(),
+        d.image().orElse(""), targets, d.features());
+  }
+
+  @Override
+  public Optional<Set<String>> cpuModelFeatures(String model) {
+    if (!resolved.arch().equals("x86_64") && !resolved.arch().equals("i686")) {
+      return Optional.empty();
+    }
+    return X86CpuMap.get().model(model).map(X86CpuMap.Model::features);
+  }
+
+  @Override
+  public Optional<Set<String>> hostCpuFeatures() {
+    Accel accel = resolved.virtType().equals("kvm") ? Accel.KVM : Accel.TCG;
+    return resolved.caps().accel(accel).hostCpu().map(h -> {
+      Set<String> out = new java.util.HashSet<>();
+      for (HostCpuProperty p : h.properties()) {
+        if (p.type() == HostCpuProperty.Type.BOOLEAN && p.booleanValue()) {
+          out.add(CpuFeatureNames.fromQemu(resolved.caps().arch(), p.name()));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Tri kvmSmm() {
+    Boolean smm = KvmDevice.x86Smm(KvmDevice.PATH);
+    return smm == null ? Tri.UNKNOWN : Tri.of(smm);
+  }
+
+  @Override
+  public OptionalLong fileSize(String path) {
+    try {
+      return OptionalLong.of(Files.size(Path.of(path)));
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  @Override
+  public Optional<byte[]> fileHead(String path) {
+    try (InputStream in = Files.newInputStream(Path.of(path))) {
+      return Optional.of(in.readNBytes(64));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean live() {
+    return true;
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> s) {
+    return new Supplier<>() {
+      private T value;
+      private boolean done;
+
+      @Override
+      public synchronized T get() {
+        if (!done) {
+          value = s.get();
+          done = true;
+        }
+        return value;
+      }
+    };
+  }
+}

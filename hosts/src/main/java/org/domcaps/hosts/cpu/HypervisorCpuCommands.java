@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.hosts.cpu;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * libvirt 9.0.0's qemuConnectBaselineHypervisorCPU and qemuConnectCompareHypervisorCPU over a
+ * {@link HypervisorCpu}: the x86 algorithms run in-process on the CPU map, as libvirt runs them.
+ */
+public final class HypervisorCpuCommands {
+  private final X86Baseline baseline = new X86Baseline();
+  private final X86Compare compare = new X86Compare();
+
+  /** The baseline guest CPU, printed as libvirt prints it. */
+  public String baseline(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures, boolean migratable)
+      throws CpuException {
+    return CpuXmlWriter.format(baselineCpu(cpus, hv, expandFeatures, migratable));
+  }
+
+  public CpuDef baselineCpu(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures,
+      boolean migratable) throws CpuException {
+    if (hv.models().isEmpty()) {
+      throw new CpuException("Operation not supported: QEMU '" + hv.binary()
+          + "' does not support any CPU models for virttype '" + hv.virtType() + "'");
+    }
+    if (!isX86(hv.arch())) {
+      throw new CpuException("Operation not supported: computing baseline hypervisor CPU is not"
+          + " supported for arch " + hv.arch());
+    }
+    List<String> features = null;
+    if (hv.hostCpuFeatures().isPresent()) {
+      features = migratable ? hv.migratableFeatures().get() : hv.hostCpuFeatures().get();
+      if (!migratable || hv.migratability()) {
+        // QEMU already left the non-migratable ones out: no second filter in the baseline.
+        migratable = false;
+      }
+    }
+    CpuDef cpu = baseline.baseline(cpus, hv.models(), features, migratable)
+        .withFallback(CpuDef.Fallback.FORBID);
+    if (expandFeatures) {
+      cpu = baseline.expand(cpu);
+      List<CpuDef.Feature> sorted = new ArrayList<>(cpu.features());
+      sorted.sort(Comparator.comparing(CpuDef.Feature::name));
+      cpu = cpu.withFeatures(sorted);
+    }
+    return cpu;
+  }
+
+  /** The comparison of {@code cpu} with the hypervisor's host-model CPU. */
+  public X86Compare.Result compare(CpuDef cpu, HypervisorCpu hv, boolean failIncompatible)
+      throws CpuException {
+    if (hv.hostModel().isEmpty() || hv.hostModel().get().fallback() != CpuDef.Fallback.FORBID) {
+      throw new CpuException("Operation not supported: QEMU '" + hv.binary()
+          + "' does not support reporting CPU model for virttype '" + hv.virtType() + "'");
+    }
+    if (!isX86(hv.arch())) {
+      throw new CpuException("Operation not supported: comparing with the hypervisor CPU is not"
+          + " supported for arch " + hv.arch());
+    }
+    return compare.compare(hv.hostModel().get(), cpu, failIncompatible);
+  }
+
+  private static boolean isX86(String arch) {
+    return arch.equals("x86_64") || arch.equals("i686");
+  }
+}
