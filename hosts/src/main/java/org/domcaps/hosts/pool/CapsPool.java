@@ -166,8 +166,12 @@ public final class CapsPool {
     if (s != Supported.YES) {
       return s == Supported.NO ? Os.unsupported() : Os.absent();
     }
-    return new Os(Supported.YES, enums(all.stream().map(Os::enums).toList()),
-        loader(all.stream().map(Os::loader).toList()));
+    return Os.builder()
+        .enums(enums(all.stream().map(Os::enums).toList()))
+        .firmwareFeatures(capability(all.stream().map(Os::firmwareFeatures).toList()))
+        .loader(loader(all.stream().map(Os::loader).toList()))
+        .varstore(supported(all.stream().map(Os::varstore).toList()))
+        .build();
   }
 
   private static Loader loader(List<Loader> all) {
