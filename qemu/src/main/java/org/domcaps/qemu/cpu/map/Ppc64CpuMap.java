@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu.map;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.domcaps.model.LibvirtVersion;
 
