@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,6 +41,8 @@ final class DomCapsCommand implements Callable<Integer> {
 
   @Mixin OutputFormatOption output;
 
+  @Mixin LibvirtOption libvirt = new LibvirtOption();
+
   @Option(names = "--all", description = "answer for every installed emulator (probed in "
       + "parallel), in a <domainCapabilitiesList>")
   boolean all;
@@ -63,7 +67,15 @@ final class DomCapsCommand implements Callable<Integer> {
         ? Optional.empty()
         : Optional.of(CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
             ProcessIdentity.privileged()));
-    Options options = LiveOptions.forThisHost(err::println, cache);
+    LibvirtVersion release;
+    try {
+      release = libvirt.release();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    Options options = LiveOptions.forThisHost(err::println, cache, release);
     if (all) {
       if (emulatorBin != null || arch != null || virtType != null) {
         err.println("error: --all answers for every emulator; it takes no --emulatorbin, --arch "
@@ -84,8 +96,8 @@ final class DomCapsCommand implements Callable<Integer> {
     }
     out.print(output.format().render(caps));
     if (output.format() == OutputFormat.XML) {
-      // virsh prints the document, a newline, and one more after every command.
-      out.print("\n\n");
+      // virsh prints the document and a newline; 9.0's virsh one more after every command.
+      out.print(release.atLeast(LibvirtVersion.V11_3) ? "\n" : "\n\n");
     }
     out.flush();
     return 0;

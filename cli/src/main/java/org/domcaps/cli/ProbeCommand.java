@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
+import picocli.CommandLine.Mixin;
+import org.domcaps.qemu.host.LiveHostFacts;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,14 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code domcaps probe --emulatorbin P [--record FILE]}: probes the binary over QMP as libvirt
- * 9.0.0 does and prints its capabilities in libvirt's capability-cache XML; {@code --record} also
+ * {@code domcaps probe --emulatorbin P [--record FILE] [--libvirt V]}: probes the binary over QMP
+ * as libvirt 9.0.0 or 11.3.0 does and prints its capabilities in libvirt's capability-cache XML; {@code --record} also
  * keeps the QMP session (both phases) in libvirt's {@code .replies} layout, so that a probe can be
  * replayed later without the binary.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-    description = "Probe a QEMU binary over QMP as libvirt 9.0.0 does and print its capabilities "
-        + "in libvirt's capability-cache XML.")
+    description = "Probe a QEMU binary over QMP as libvirt (9.0 or 11.3) does and print its "
+        + "capabilities in that libvirt's capability-cache XML.")
 final class ProbeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,6 +43,8 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "FILE",
       description = "also write the QMP session to FILE in libvirt's .replies layout")
   Path record;
+
+  @Mixin LibvirtOption libvirt = new LibvirtOption();
 
   // The capability cache has one form only; the option exists so scripts can say so explicitly.
   @Option(names = "--format", paramLabel = "xml", defaultValue = "xml",
@@ -59,7 +63,8 @@ final class ProbeCommand implements Callable<Integer> {
     }
     String xml;
     try {
-      ProbeContext ctx = LiveProbeContext.forBinary(emulatorBin);
+      ProbeContext ctx = LiveProbeContext.forBinary(emulatorBin, new LiveHostFacts(),
+          libvirt.release());
       QmpConnector live = new LiveConnector(emulatorBin);
       RecordingConnector recording = record == null ? null : new RecordingConnector(live);
       QemuCaps caps = QemuProbe.probe(recording == null ? live : recording, ctx);

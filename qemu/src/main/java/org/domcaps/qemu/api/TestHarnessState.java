@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.util.List;
+import org.domcaps.model.LibvirtVersion;
+
 import org.domcaps.qemu.build.FillFacts;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.host.HostFacts;
@@ -24,6 +27,13 @@ final class TestHarnessState {
     return HostFacts.overriding(LibvirtTestSuiteHost.facts(arch, 0))
         .swtpm(swtpm(version))
         .build();
+  }
+
+  /** The loader paths the harness puts in place of the real ones, after filling. */
+  static List<String> loaderValues(LibvirtVersion libvirt) {
+    return libvirt.atLeast(LibvirtVersion.V11_3)
+        ? List.of("/obviously/fake/firmware1.fd", "/obviously/fake/firmware2.fd")
+        : LibvirtTestSuiteHost.LOADER_VALUES;
   }
 
   static FillFacts fillFacts(HostFacts host, ResolvedRequest request) {
