@@ -27,7 +27,8 @@ final class FeatureFill {
         .vmcoreinfo(Supported.of(caps.has("vmcoreinfo")))
         .genid(Supported.of(caps.has("vmgenid")))
         .backingStoreInput(Supported.YES)
-        .backup(Supported.of(caps.has("incremental-backup")))
+        // 11.3 reports backup unconditionally (QEMU_CAPS_LAST in domCapsTuples).
+        .backup(Supported.of(DomainCapsBuilder.since11(caps) || caps.has("incremental-backup")))
         .sev(sev(caps, facts))
         .sgx(sgx(caps));
     // s390-pv is reported only for s390 emulators; absent elsewhere.

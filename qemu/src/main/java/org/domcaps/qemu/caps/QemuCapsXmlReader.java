@@ -123,13 +123,27 @@ final class QemuCapsXmlReader {
       throw error("missing <arch> in <qemuCaps>");
     }
     records.forEach(
-        (a, rec) -> b.accel(a, new AccelCaps(Optional.ofNullable(rec.hostCpu), rec.cpus, rec.machines)));
+        (a, rec) -> b.accel(a, new AccelCaps(Optional.ofNullable(rec.hostCpu),
+            release.equals(LibvirtVersion.V9_0) ? rec.cpus : renamedBlockers(rec.cpus, release),
+            rec.machines)));
     b.gic(gic);
     try {
       return b.build();
     } catch (IllegalStateException e) {
       throw error(e.getMessage());
     }
+  }
+
+  /** Blockers were read with 9.0's names; a later release's table renames a few more. */
+  private List<CpuDefinition> renamedBlockers(List<CpuDefinition> cpus, LibvirtVersion release) {
+    List<CpuDefinition> out = new ArrayList<>();
+    for (CpuDefinition d : cpus) {
+      List<String> blockers = d.blockers().stream()
+          .map(x -> CpuFeatureNames.fromQemu(arch, CpuFeatureNames.toQemu(arch, x), release))
+          .toList();
+      out.add(new CpuDefinition(d.name(), d.typeName(), d.usable(), blockers, d.deprecated()));
+    }
+    return out;
   }
 
   private void flag() throws XMLStreamException, QemuCapsFormatException {

@@ -111,7 +111,7 @@ final class QemuCapsXmlWriter {
       } else {
         line(1, e.append('>').toString());
         for (String b : d.blockers()) {
-          line(2, "<blocker name='" + CpuFeatureNames.toQemu(c.arch(), b) + "'/>");
+          line(2, "<blocker name='" + CpuFeatureNames.toQemu(c.arch(), b, c.libvirt()) + "'/>");
         }
         line(1, "</cpu>");
       }
