@@ -37,7 +37,9 @@ final class TestHarnessState {
   }
 
   static FillFacts fillFacts(HostFacts host, ResolvedRequest request) {
-    return FillFacts.of(host, request).withS390SecureGuest(true);
+    // 11.3's harness configures a qemu-rdp helper name the mock finds.
+    return FillFacts.of(host, request).withS390SecureGuest(true)
+        .withQemuRdp(request.caps().libvirt().atLeast(LibvirtVersion.V11_3));
   }
 
   /** 3.x to 5.x: TPM 1.2 only; 6.x: 1.2 and 2.0; anything else 2.0 only (domaincapstest.c). */
