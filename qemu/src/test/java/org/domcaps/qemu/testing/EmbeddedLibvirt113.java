@@ -74,4 +74,69 @@ public final class EmbeddedLibvirt113 {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The unpacked 11.3 tree the launcher runs ({@code $LIBVIRT11_ROOT}). */
+  public static Path tree() {
+    String env = System.getenv("LIBVIRT11_ROOT");
+    return env == null || env.isEmpty() ? Path.of("/opt/libvirt11/root") : Path.of(env);
+  }
+
+  /**
+   * Runs 11.3's {@code virsh ARGS} the way the launcher does (private mount namespace showing the
+   * tree's {@code /usr/share/libvirt}, the tree's libraries and drivers) but in {@code root}, which
+   * the caller keeps: so that libvirt's capability cache files can be read afterwards.
+   */
+  public static EmbeddedLibvirt.Result virshInRoot(Path root, List<String> args) {
+    Path r = tree();
+    List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
+        "--", "/bin/sh", "-c",
+        "mount --bind \"$0/usr/share/libvirt\" /usr/share/libvirt || exit 99; r=$1; shift; "
+            + "exec \"$0/usr/bin/virsh\" -c \"qemu:///embed?root=$r\" \"$@\"",
+        r.toString(), root.toString()));
+    cmd.addAll(args);
+    try {
+      Path out = Files.createTempFile("domcaps-lv11", ".out");
+      Path err = Files.createTempFile("domcaps-lv11", ".err");
+      try {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(Path.of("/dev/null").toFile())
+            .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("LD_LIBRARY_PATH", r.resolve("usr/lib/x86_64-linux-gnu").toString());
+        pb.environment().put("LIBVIRT_DRIVER_DIR",
+            r.resolve("usr/lib/x86_64-linux-gnu/libvirt/connection-driver").toString());
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+          p.destroyForcibly().waitFor();
+          throw new IllegalStateException("libvirt 11.3 " + args + " did not finish in 5 minutes");
+        }
+        return new EmbeddedLibvirt.Result(Files.readString(out), Files.readString(err),
+            p.exitValue());
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The capability cache file libvirt wrote in {@code root} for {@code emulator}, if any. */
+  public static Optional<String> cacheFile(Path root, String emulator) throws IOException {
+    Path dir = root.resolve("cache/qemu/capabilities");
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".xml"))::iterator) {
+        String xml = Files.readString(f);
+        if (xml.contains("<emulator>" + emulator + "</emulator>")) {
+          return Optional.of(xml);
+        }
+      }
+    }
+    return Optional.empty();
+  }
 }
