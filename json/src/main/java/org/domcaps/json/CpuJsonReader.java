@@ -8,6 +8,7 @@ import org.domcaps.model.Cpu;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.HostModel;
+import org.domcaps.model.MaxPhysAddr;
 import org.domcaps.model.MigratableMode;
 import org.domcaps.model.Supported;
 import org.domcaps.model.Usable;
@@ -70,6 +71,19 @@ final class CpuJsonReader {
         .vendorId(model.optString("vendor_id").orElse(null));
     model.end();
     b.vendor(f.optString("vendor").orElse(null));
+    Optional<JsonFields> maxPhysAddr = f.optObject("maxphysaddr");
+    if (maxPhysAddr.isPresent()) {
+      JsonFields m = maxPhysAddr.get();
+      MaxPhysAddr value = MaxPhysAddr.of(m.string("mode"));
+      if (m.has("bits")) {
+        value = value.withBits(nonNegative(m, "bits"));
+      }
+      if (m.has("limit")) {
+        value = value.withLimit(nonNegative(m, "limit"));
+      }
+      m.end();
+      b.maxPhysAddr(value);
+    }
     List<JsonNode> features = f.optArray("features");
     for (int i = 0; i < features.size(); i++) {
       JsonFields feature = f.element("features", i, features.get(i));
@@ -84,8 +98,21 @@ final class CpuJsonReader {
     String name = m.string("name");
     Usable usable = Usable.fromXml(m.choice("usable", "yes", "no", "unknown"));
     boolean deprecated = m.has("deprecated") && m.yesNo("deprecated");
+    Optional<String> canonical = m.optString("canonical");
     String vendor = m.string("vendor");
+    List<String> blockers = m.has("blockers") ? m.strings("blockers") : List.of();
+    if (m.has("blockers") && blockers.isEmpty()) {
+      throw m.error("blockers", "expected at least one feature (leave the field out for none)");
+    }
     m.end();
-    return new CpuModel(name, usable, deprecated, vendor);
+    return new CpuModel(name, usable, deprecated, vendor, canonical, blockers);
+  }
+
+  private static int nonNegative(JsonFields f, String key) throws DomainCapabilitiesJsonException {
+    int v = f.integer(key);
+    if (v < 0) {
+      throw f.error(key, "expected a non-negative integer, found " + v);
+    }
+    return v;
   }
 }

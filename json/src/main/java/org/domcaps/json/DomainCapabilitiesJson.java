@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.ReadResult;
 
 /**
  * The JSON form of a domain capabilities document: named fields that follow the XML
@@ -36,8 +38,11 @@ import org.domcaps.model.DomainCapabilities;
 public final class DomainCapabilitiesJson {
   /** Documents larger than this many characters are refused (as for XML). */
   public static final long MAX_DOCUMENT_CHARS = 8L * 1024 * 1024;
-  /** Values nested deeper than this are refused (the deepest in the form is 6). */
-  public static final int MAX_DEPTH = 16;
+  /**
+   * Values nested deeper than this are refused: the deepest of the typed form is 6, and unknown
+   * XML content (up to the XML reader's 16 levels) takes two JSON levels per element.
+   */
+  public static final int MAX_DEPTH = 40;
 
   private static final Pattern SOURCE_IN_LOCATION =
       Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
@@ -75,9 +80,23 @@ public final class DomainCapabilitiesJson {
 
   /** Reads at most {@link #MAX_DOCUMENT_CHARS} characters; the reader is not closed. */
   public static DomainCapabilities read(Reader in) throws DomainCapabilitiesJsonException {
+    return readWithWarnings(in).caps();
+  }
+
+  /**
+   * As {@link #read(Reader)}, also listing what the model does not know (the {@code unknown}
+   * parts, enum names no libvirt up to 12.8 prints), each with its jq path. A leading byte order
+   * mark is skipped.
+   */
+  public static ReadResult readWithWarnings(Reader in) throws DomainCapabilitiesJsonException {
     JsonNode root;
     try {
-      root = Reading.MAPPER.readTree(in);
+      PushbackReader unread = new PushbackReader(in, 1);
+      int first = unread.read();
+      if (first >= 0 && first != '\uFEFF') {
+        unread.unread(first);
+      }
+      root = Reading.MAPPER.readTree(unread);
     } catch (StreamConstraintsException e) {
       throw new DomainCapabilitiesJsonException(".", constraintProblem(e));
     } catch (JsonProcessingException e) {
@@ -94,7 +113,9 @@ public final class DomainCapabilitiesJson {
       throw new DomainCapabilitiesJsonException(".", "empty input (expected a JSON object)");
     }
     try {
-      return JsonShapeReader.read(root);
+      JsonFields fields = JsonFields.root(root);
+      DomainCapabilities caps = JsonShapeReader.read(fields);
+      return new ReadResult(caps, fields.warnings());
     } catch (IllegalArgumentException e) {
       // The model's own invariants; the reader checks the ones it can name a path for first.
       throw new DomainCapabilitiesJsonException(".", e.getMessage());

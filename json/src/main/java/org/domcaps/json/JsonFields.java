@@ -4,11 +4,14 @@ package org.domcaps.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.domcaps.model.DocumentWarning;
 import org.domcaps.model.Supported;
 
 /**
@@ -27,12 +30,57 @@ final class JsonFields {
   private final int index;
   private final List<String> expected = new ArrayList<>(8);
   private int found;
+  /** The root's list of what was kept but is not known; shared by every object below it. */
+  private final List<DocumentWarning> warnings;
 
   private JsonFields(JsonNode node, JsonFields parent, String key, int index) {
     this.node = node;
     this.parent = parent;
     this.key = key;
     this.index = index;
+    this.warnings = parent == null ? new ArrayList<>() : parent.warnings;
+  }
+
+  /** Reports a kept but unknown value at {@code key} of this object. */
+  void warn(String key, String message) {
+    warnings.add(new DocumentWarning(-1, -1, path(key), message));
+  }
+
+  List<DocumentWarning> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Refuses a string XML 1.0 cannot carry: control characters other than tab, newline and
+   * carriage return, U+FFFE and U+FFFF, and lone surrogates (which would otherwise become '?').
+   * libvirt's escaping drops some of these silently; refusing keeps JSON and XML equivalent.
+   */
+  static String xmlText(String path, String s) throws DomainCapabilitiesJsonException {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0xD800) {
+        continue;
+      }
+      boolean ok;
+      if (Character.isHighSurrogate(c)) {
+        ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (ok) {
+          i++;
+          continue;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        ok = false;
+      } else {
+        ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD);
+      }
+      if (!ok) {
+        throw new DomainCapabilitiesJsonException(display(path), String.format(
+            "the string holds U+%04X at offset %d, which XML cannot carry (expected XML 1.0"
+                + " characters: no control characters but tab, newline and carriage return,"
+                + " no U+FFFE/U+FFFF, no lone surrogates)", (int) c, i));
+      }
+    }
+    return s;
   }
 
   /** The document's root object; refuses any other kind of value. */
@@ -162,7 +210,7 @@ final class JsonFields {
     if (!v.isTextual()) {
       throw error(key, "expected " + what + ", found " + describe(v));
     }
-    return v.textValue();
+    return xmlText(path(key), v.textValue());
   }
 
   /** A string that must be one of {@code choices}. */
@@ -226,13 +274,16 @@ final class JsonFields {
           + (v == null ? "nothing" : describe(v)));
     }
     List<String> out = new ArrayList<>(v.size());
+    // Linear: a hash set of the values so far, never a scan of the list per value.
+    Set<String> distinct = new HashSet<>(Math.max(16, v.size() * 2));
     for (int i = 0; i < v.size(); i++) {
       JsonNode e = v.get(i);
       if (!e.isTextual()) {
         throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
             "expected a string, found " + describe(e));
       }
-      if (out.contains(e.textValue())) {
+      xmlText(path(key) + "[" + i + "]", e.textValue());
+      if (!distinct.add(e.textValue())) {
         throw new DomainCapabilitiesJsonException(path(key) + "[" + i + "]",
             "repeats the value " + quote(e.textValue()));
       }
@@ -261,6 +312,13 @@ final class JsonFields {
       throw error(key, "expected an unsigned 64-bit integer, found " + describe(v));
     }
     return v.bigIntegerValue().longValue();
+  }
+
+  /** The field names of this object, in document order. */
+  List<String> fieldNames() {
+    List<String> out = new ArrayList<>(node.size());
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 
   /** Refuses any field that was not asked for. */

@@ -3,7 +3,9 @@ package org.domcaps.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.domcaps.model.Capability;
@@ -12,6 +14,7 @@ import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
+import org.domcaps.model.HypervDefaults;
 import org.domcaps.model.Loader;
 import org.domcaps.model.Os;
 import org.domcaps.model.Sev;
@@ -27,7 +30,11 @@ final class JsonShapeReader {
   private JsonShapeReader() {}
 
   static DomainCapabilities read(JsonNode root) throws DomainCapabilitiesJsonException {
-    JsonFields f = JsonFields.root(root);
+    return read(JsonFields.root(root));
+  }
+
+  /** Reads the root object {@code f}; what is kept but unknown lands in {@code f.warnings()}. */
+  static DomainCapabilities read(JsonFields f) throws DomainCapabilitiesJsonException {
     DomainCapabilities.Builder b = DomainCapabilities.builder()
         .path(f.string("path"))
         .domain(f.string("domain"))
@@ -60,6 +67,7 @@ final class JsonShapeReader {
     if (features.isPresent()) {
       b.features(features(features.get()));
     }
+    b.unknown(UnknownJsonReader.unknown(f));
     f.end();
     return b.build();
   }
@@ -83,13 +91,16 @@ final class JsonShapeReader {
     if (o.isEmpty()) {
       return List.of();
     }
-    List<String> allowed = EnumOrder.allowed(element);
     List<CapsEnum> out = new ArrayList<>();
     JsonFields enums = o.get();
-    for (String name : allowed) {
-      if (enums.has(name)) {
-        out.add(new CapsEnum(name, enums.strings(name)));
+    // Document order, as the XML reader keeps it; a name no libvirt up to 12.8 prints is kept.
+    for (String name : enums.fieldNames()) {
+      JsonFields.xmlText(enums.path(name), name);
+      if (!EnumOrder.known(element, name)) {
+        enums.warn(name, "unknown enum " + JsonFields.quote(name) + " kept (known: "
+            + String.join(", ", EnumOrder.allowed(element)) + ")");
       }
+      out.add(new CapsEnum(name, enums.strings(name)));
     }
     enums.end();
     return out;
@@ -116,14 +127,15 @@ final class JsonShapeReader {
       f.endUnsupported();
       return Os.unsupported();
     }
-    List<CapsEnum> enums = enums(f, "os");
-    Loader loader = Loader.absent();
+    Os.Builder b = Os.builder().enums(enums(f, "os"))
+        .firmwareFeatures(capability(f, "firmwareFeatures"));
     Optional<JsonFields> l = f.optObject("loader");
     if (l.isPresent()) {
-      loader = loader(l.get());
+      b.loader(loader(l.get()));
     }
+    b.varstore(simple(f, "varstore"));
     f.end();
-    return new Os(Supported.YES, enums, loader);
+    return b.build();
   }
 
   private static Loader loader(JsonFields f) throws DomainCapabilitiesJsonException {
@@ -139,7 +151,7 @@ final class JsonShapeReader {
         throw new DomainCapabilitiesJsonException(f.path("values") + "[" + i + "]",
             "expected a string (a firmware path), found " + JsonFields.describe(items.get(i)));
       }
-      values.add(items.get(i).textValue());
+      values.add(JsonFields.xmlText(f.path("values") + "[" + i + "]", items.get(i).textValue()));
     }
     List<CapsEnum> enums = enums(f, "loader");
     f.end();
@@ -156,13 +168,10 @@ final class JsonShapeReader {
   }
 
   private static Features features(JsonFields f) throws DomainCapabilitiesJsonException {
-    Features.Builder b = Features.builder()
-        .gic(capability(f, "gic"))
-        .vmcoreinfo(simple(f, "vmcoreinfo"))
-        .genid(simple(f, "genid"))
-        .backingStoreInput(simple(f, "backingStoreInput"))
-        .backup(simple(f, "backup"))
-        .s390Pv(simple(f, "s390-pv"));
+    Features.Builder b = Features.builder().gic(capability(f, "gic"));
+    for (String flag : Features.FLAGS) {
+      b.flag(flag, simple(f, flag));
+    }
     Optional<JsonFields> sev = f.optObject("sev");
     if (sev.isPresent()) {
       b.sev(sev(sev.get()));
@@ -171,9 +180,33 @@ final class JsonShapeReader {
     if (sgx.isPresent()) {
       b.sgx(sgx(sgx.get()));
     }
-    b.hyperv(capability(f, "hyperv"));
+    Optional<JsonFields> hyperv = f.optObject("hyperv");
+    if (hyperv.isPresent()) {
+      hyperv(hyperv.get(), b);
+    }
+    b.launchSecurity(capability(f, "launchSecurity"));
     f.end();
     return b.build();
+  }
+
+  private static void hyperv(JsonFields f, Features.Builder b)
+      throws DomainCapabilitiesJsonException {
+    if (f.supported() == Supported.NO) {
+      f.endUnsupported();
+      b.hyperv(Capability.unsupported());
+      return;
+    }
+    b.hyperv(Capability.supported(enums(f, "hyperv")));
+    Optional<JsonFields> defaults = f.optObject("defaults");
+    if (defaults.isPresent()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String name : HypervDefaults.NAMES) {
+        defaults.get().optString(name).ifPresent(v -> values.put(name, v));
+      }
+      defaults.get().end();
+      b.hypervDefaults(HypervDefaults.of(values));
+    }
+    f.end();
   }
 
   private static Sev sev(JsonFields f) throws DomainCapabilitiesJsonException {

@@ -4,6 +4,7 @@ package org.domcaps.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.domcaps.model.Capability;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
@@ -15,12 +16,16 @@ import org.domcaps.model.EnumOrder;
 import org.domcaps.model.Features;
 import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
+import org.domcaps.model.MaxPhysAddr;
 import org.domcaps.model.MigratableMode;
 import org.domcaps.model.Os;
 import org.domcaps.model.Sev;
 import org.domcaps.model.Sgx;
 import org.domcaps.model.SgxSection;
 import org.domcaps.model.Supported;
+import org.domcaps.model.UnknownContent;
+import org.domcaps.model.UnknownPart;
+import org.domcaps.model.XmlNode;
 
 /**
  * Streams the model as its JSON form, fields in document order. An element that is not reported
@@ -54,6 +59,53 @@ final class JsonShapeWriter {
     capability("memoryBacking", caps.memoryBacking());
     devices(caps.devices());
     features(caps.features());
+    if (!caps.unknown().isEmpty()) {
+      unknown(caps.unknown());
+    }
+    g.writeEndObject();
+  }
+
+  /** {@code "unknown"}: what the model does not know, each part with its XML place. */
+  private void unknown(UnknownContent unknown) throws IOException {
+    g.writeArrayFieldStart("unknown");
+    for (UnknownPart p : unknown.parts()) {
+      g.writeStartObject();
+      g.writeStringField("in", p.owner());
+      g.writeStringField("after", p.after());
+      if (p.isAttribute()) {
+        g.writeObjectFieldStart("attribute");
+        g.writeStringField("name", p.attributeName());
+        g.writeStringField("value", p.attributeValue());
+        g.writeEndObject();
+      } else {
+        g.writeFieldName("element");
+        node(p.element());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private void node(XmlNode n) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", n.name());
+    if (!n.attributes().isEmpty()) {
+      g.writeObjectFieldStart("attributes");
+      for (Map.Entry<String, String> a : n.attributes()) {
+        g.writeStringField(a.getKey(), a.getValue());
+      }
+      g.writeEndObject();
+    }
+    if (!n.text().isEmpty()) {
+      g.writeStringField("text", n.text());
+    }
+    if (!n.children().isEmpty()) {
+      g.writeArrayFieldStart("children");
+      for (XmlNode c : n.children()) {
+        node(c);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -104,6 +156,7 @@ final class JsonShapeWriter {
     }
     if (os.supported() == Supported.YES) {
       enums("os", os.enums());
+      capability("firmwareFeatures", os.firmwareFeatures());
       Loader loader = os.loader();
       if (prologue("loader", loader.supported())) {
         if (loader.supported() == Supported.YES) {
@@ -112,6 +165,7 @@ final class JsonShapeWriter {
         }
         g.writeEndObject();
       }
+      simple("varstore", os.varstore());
     }
     g.writeEndObject();
   }
@@ -164,6 +218,18 @@ final class JsonShapeWriter {
     if (h.vendor().isPresent()) {
       g.writeStringField("vendor", h.vendor().get());
     }
+    if (h.maxPhysAddr().isPresent()) {
+      MaxPhysAddr m = h.maxPhysAddr().get();
+      g.writeObjectFieldStart("maxphysaddr");
+      g.writeStringField("mode", m.mode());
+      if (m.bits().isPresent()) {
+        g.writeNumberField("bits", m.bits().getAsInt());
+      }
+      if (m.limit().isPresent()) {
+        g.writeNumberField("limit", m.limit().getAsInt());
+      }
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("features");
     for (CpuFeature f : h.features()) {
       g.writeStartObject();
@@ -182,6 +248,12 @@ final class JsonShapeWriter {
       g.writeStringField("deprecated", "yes");
     }
     g.writeStringField("vendor", m.vendor());
+    if (m.canonical().isPresent()) {
+      g.writeStringField("canonical", m.canonical().get());
+    }
+    if (!m.blockers().isEmpty()) {
+      strings("blockers", m.blockers());
+    }
     g.writeEndObject();
   }
 
@@ -200,16 +272,43 @@ final class JsonShapeWriter {
       return;
     }
     g.writeObjectFieldStart("features");
-    capability("gic", f.gic());
-    simple("vmcoreinfo", f.vmcoreinfo());
-    simple("genid", f.genid());
-    simple("backingStoreInput", f.backingStoreInput());
-    simple("backup", f.backup());
-    simple("s390-pv", f.s390Pv());
-    sev(f.sev());
-    sgx(f.sgx());
-    capability("hyperv", f.hyperv());
+    for (String name : Features.NAMES) {
+      switch (name) {
+        case "gic":
+        case "launchSecurity":
+          capability(name, name.equals("gic") ? f.gic() : f.launchSecurity());
+          break;
+        case "sev":
+          sev(f.sev());
+          break;
+        case "sgx":
+          sgx(f.sgx());
+          break;
+        case "hyperv":
+          hyperv(f);
+          break;
+        default:
+          simple(name, f.flag(name));
+      }
+    }
     g.writeEndObject();
+  }
+
+  private void hyperv(Features f) throws IOException {
+    Capability c = f.hyperv();
+    if (prologue("hyperv", c.supported())) {
+      if (c.supported() == Supported.YES) {
+        enums("hyperv", c.enums());
+        if (f.hypervDefaults().isPresent()) {
+          g.writeObjectFieldStart("defaults");
+          for (Map.Entry<String, String> e : f.hypervDefaults().get().entries().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+          }
+          g.writeEndObject();
+        }
+      }
+      g.writeEndObject();
+    }
   }
 
   private void sev(Sev sev) throws IOException {

@@ -9,18 +9,61 @@ import java.util.Optional;
 /**
  * {@code <cpu>}: the four modes libvirt always prints, each supported or not. host-model is
  * supported exactly when {@link #hostModel()} is present, custom exactly when {@link #custom()}
- * lists models (libvirt prints {@code supported='no'} for an empty list).
+ * lists models (libvirt prints {@code supported='no'} for an empty list). Built with
+ * {@link #builder()}; immutable.
  */
-public record Cpu(
-    MigratableMode hostPassthrough,
-    MigratableMode maximum,
-    Optional<HostModel> hostModel,
-    List<CpuModel> custom) {
-  public Cpu {
-    Objects.requireNonNull(hostPassthrough, "hostPassthrough");
-    Objects.requireNonNull(maximum, "maximum");
-    Objects.requireNonNull(hostModel, "hostModel");
-    custom = List.copyOf(custom);
+public final class Cpu {
+  private final MigratableMode hostPassthrough;
+  private final MigratableMode maximum;
+  private final Optional<HostModel> hostModel;
+  private final List<CpuModel> custom;
+
+  private Cpu(MigratableMode hostPassthrough, MigratableMode maximum,
+      Optional<HostModel> hostModel, List<CpuModel> custom) {
+    this.hostPassthrough = Objects.requireNonNull(hostPassthrough, "hostPassthrough");
+    this.maximum = Objects.requireNonNull(maximum, "maximum");
+    this.hostModel = Objects.requireNonNull(hostModel, "hostModel");
+    this.custom = List.copyOf(custom);
+  }
+
+  public MigratableMode hostPassthrough() {
+    return hostPassthrough;
+  }
+
+  public MigratableMode maximum() {
+    return maximum;
+  }
+
+  public Optional<HostModel> hostModel() {
+    return hostModel;
+  }
+
+  public List<CpuModel> custom() {
+    return custom;
+  }
+
+  public Builder toBuilder() {
+    return new Builder().hostPassthrough(hostPassthrough).maximum(maximum)
+        .hostModel(hostModel.orElse(null)).customModels(custom);
+  }
+
+  private List<Object> components() {
+    return List.of(hostPassthrough, maximum, hostModel, custom);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cpu c && c.components().equals(components());
+  }
+
+  @Override
+  public int hashCode() {
+    return components().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Cpu" + components();
   }
 
   public boolean hostModelSupported() {
@@ -36,6 +79,7 @@ public record Cpu(
     return new Builder();
   }
 
+  /** Collects the modes. */
   public static final class Builder {
     private MigratableMode hostPassthrough = MigratableMode.no();
     private MigratableMode maximum = MigratableMode.no();

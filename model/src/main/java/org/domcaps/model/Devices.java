@@ -3,41 +3,29 @@ package org.domcaps.model;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * {@code <devices>} in libvirt 9.0.0's order. Each device is a {@link Capability}; an absent one
- * is omitted. libvirt 9.0.0 prints no other device (crypto came later).
+ * {@code <devices>} in libvirt's order. Each device is a {@link Capability}; an absent one is
+ * omitted. Covers every device libvirt 9.0.0 through 12.8 prints (crypto, interface, panic and
+ * console came after 9.0); a device of a later libvirt is kept as
+ * {@link DomainCapabilities#unknown() unknown content}. Built with {@link #builder()}; immutable.
  */
-public record Devices(
-    Capability disk,
-    Capability graphics,
-    Capability video,
-    Capability hostdev,
-    Capability rng,
-    Capability filesystem,
-    Capability tpm,
-    Capability redirdev,
-    Capability channel) {
+public final class Devices {
   /**
-   * The device element names, in libvirt 9.0.0's printing order: the one list for every reader
-   * and writer of the document.
+   * The device element names, in libvirt's printing order: the one list for every reader and
+   * writer of the document. libvirt 9.0.0 prints the first nine
+   * ({@link LibvirtPrints#devices()} says which a release prints).
    */
   public static final List<String> NAMES = List.of(
-      "disk", "graphics", "video", "hostdev", "rng", "filesystem", "tpm", "redirdev", "channel");
+      "disk", "graphics", "video", "hostdev", "rng", "filesystem", "tpm", "redirdev", "channel",
+      "crypto", "interface", "panic", "console");
 
   private static final Devices NONE = builder().build();
 
-  public Devices {
-    Objects.requireNonNull(disk, "disk");
-    Objects.requireNonNull(graphics, "graphics");
-    Objects.requireNonNull(video, "video");
-    Objects.requireNonNull(hostdev, "hostdev");
-    Objects.requireNonNull(rng, "rng");
-    Objects.requireNonNull(filesystem, "filesystem");
-    Objects.requireNonNull(tpm, "tpm");
-    Objects.requireNonNull(redirdev, "redirdev");
-    Objects.requireNonNull(channel, "channel");
+  private final Capability[] devices;
+
+  private Devices(Capability[] devices) {
+    this.devices = devices.clone();
   }
 
   /** No device reported. */
@@ -50,24 +38,104 @@ public record Devices(
     return new Builder();
   }
 
+  /** The device named {@code name} (one of {@link #NAMES}); absent when not reported. */
+  public Capability device(String name) {
+    int i = NAMES.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown device '" + name + "' (expected " + NAMES + ")");
+    }
+    return devices[i];
+  }
+
+  public Capability disk() {
+    return devices[0];
+  }
+
+  public Capability graphics() {
+    return devices[1];
+  }
+
+  public Capability video() {
+    return devices[2];
+  }
+
+  public Capability hostdev() {
+    return devices[3];
+  }
+
+  public Capability rng() {
+    return devices[4];
+  }
+
+  public Capability filesystem() {
+    return devices[5];
+  }
+
+  public Capability tpm() {
+    return devices[6];
+  }
+
+  public Capability redirdev() {
+    return devices[7];
+  }
+
+  public Capability channel() {
+    return devices[8];
+  }
+
+  /** {@code <crypto>} (libvirt 9.1 and later). */
+  public Capability crypto() {
+    return devices[9];
+  }
+
+  /** {@code <interface>} (libvirt 10.x and later). */
+  public Capability iface() {
+    return devices[10];
+  }
+
+  /** {@code <panic>} (libvirt 10.5 and later). */
+  public Capability panic() {
+    return devices[11];
+  }
+
+  /** {@code <console>} (libvirt 11.5 and later). */
+  public Capability console() {
+    return devices[12];
+  }
+
   /** Every device, absent ones included, in the order of {@link #NAMES}. */
   public List<Capability> inOrder() {
-    return List.of(disk, graphics, video, hostdev, rng, filesystem, tpm, redirdev, channel);
+    return List.of(devices);
   }
 
   public Builder toBuilder() {
-    return new Builder()
-        .disk(disk)
-        .graphics(graphics)
-        .video(video)
-        .hostdev(hostdev)
-        .rng(rng)
-        .filesystem(filesystem)
-        .tpm(tpm)
-        .redirdev(redirdev)
-        .channel(channel);
+    Builder b = new Builder();
+    System.arraycopy(devices, 0, b.devices, 0, devices.length);
+    return b;
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Devices d && Arrays.equals(d.devices, devices);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(devices);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Devices[");
+    for (int i = 0; i < devices.length; i++) {
+      if (devices[i].supported().isReported()) {
+        sb.append(NAMES.get(i)).append('=').append(devices[i]).append(", ");
+      }
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Collects devices; unset ones stay absent. */
   public static final class Builder {
     private final Capability[] devices = new Capability[NAMES.size()];
 
@@ -80,9 +148,9 @@ public record Devices(
       int i = NAMES.indexOf(name);
       if (i < 0) {
         throw new IllegalArgumentException(
-            "unknown device '" + name + "' (libvirt 9.0.0 prints " + NAMES + ")");
+            "unknown device '" + name + "' (expected one of " + NAMES + ")");
       }
-      devices[i] = c;
+      devices[i] = java.util.Objects.requireNonNull(c, name);
       return this;
     }
 
@@ -122,9 +190,24 @@ public record Devices(
       return device("channel", c);
     }
 
+    public Builder crypto(Capability c) {
+      return device("crypto", c);
+    }
+
+    public Builder iface(Capability c) {
+      return device("interface", c);
+    }
+
+    public Builder panic(Capability c) {
+      return device("panic", c);
+    }
+
+    public Builder console(Capability c) {
+      return device("console", c);
+    }
+
     public Devices build() {
-      Capability[] d = devices;
-      return new Devices(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]);
+      return new Devices(devices);
     }
   }
 }

@@ -1,44 +1,121 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * libvirt 9.0.0's {@code <domainCapabilities>} document (virDomainCaps). Members follow the
- * document order. {@code cpu} is optional only so that documents without {@code <cpu>} read
- * faithfully; libvirt itself always prints it. An absent os, memoryBacking, device or feature is
- * "not reported", never "no".
+ * A {@code <domainCapabilities>} document of any libvirt release from 9.0.0 to 12.8
+ * (virDomainCaps). Members follow the document order. {@code cpu} is optional only so that
+ * documents without {@code <cpu>} read faithfully; libvirt itself always prints it. An absent os,
+ * memoryBacking, device or feature is "not reported", never "no". What a newer libvirt prints
+ * that the model does not know is kept in {@link #unknown()}. Built with {@link #builder()};
+ * immutable.
  */
-public record DomainCapabilities(
-    String path,
-    String domain,
-    Optional<String> machine,
-    String arch,
-    OptionalInt vcpuMax,
-    Supported iothreads,
-    Os os,
-    Optional<Cpu> cpu,
-    Capability memoryBacking,
-    Devices devices,
-    Features features) {
-  public DomainCapabilities {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(domain, "domain");
-    Objects.requireNonNull(machine, "machine");
-    Objects.requireNonNull(arch, "arch");
-    Objects.requireNonNull(vcpuMax, "vcpuMax");
-    Objects.requireNonNull(iothreads, "iothreads");
-    Objects.requireNonNull(os, "os");
-    Objects.requireNonNull(cpu, "cpu");
-    Objects.requireNonNull(memoryBacking, "memoryBacking");
-    Objects.requireNonNull(devices, "devices");
-    Objects.requireNonNull(features, "features");
+public final class DomainCapabilities {
+  private final String path;
+  private final String domain;
+  private final Optional<String> machine;
+  private final String arch;
+  private final OptionalInt vcpuMax;
+  private final Supported iothreads;
+  private final Os os;
+  private final Optional<Cpu> cpu;
+  private final Capability memoryBacking;
+  private final Devices devices;
+  private final Features features;
+  private final UnknownContent unknown;
+
+  private DomainCapabilities(Builder b) {
+    path = Objects.requireNonNull(b.path, "path");
+    domain = Objects.requireNonNull(b.domain, "domain");
+    machine = Optional.ofNullable(b.machine);
+    arch = Objects.requireNonNull(b.arch, "arch");
+    vcpuMax = Objects.requireNonNull(b.vcpuMax, "vcpuMax");
+    iothreads = Objects.requireNonNull(b.iothreads, "iothreads");
+    os = Objects.requireNonNull(b.os, "os");
+    cpu = Optional.ofNullable(b.cpu);
+    memoryBacking = Objects.requireNonNull(b.memoryBacking, "memoryBacking");
+    devices = Objects.requireNonNull(b.devices, "devices");
+    features = Objects.requireNonNull(b.features, "features");
+    unknown = Objects.requireNonNull(b.unknown, "unknown");
     // libvirt prints <vcpu> only for a non-zero maximum, so zero cannot be represented.
     if (vcpuMax.isPresent() && vcpuMax.getAsInt() <= 0) {
       throw new IllegalArgumentException("vcpu max must be positive, was " + vcpuMax.getAsInt());
     }
+  }
+
+  /** The emulator binary. */
+  public String path() {
+    return path;
+  }
+
+  /** The virt type: qemu, kvm, ... */
+  public String domain() {
+    return domain;
+  }
+
+  public Optional<String> machine() {
+    return machine;
+  }
+
+  public String arch() {
+    return arch;
+  }
+
+  public OptionalInt vcpuMax() {
+    return vcpuMax;
+  }
+
+  public Supported iothreads() {
+    return iothreads;
+  }
+
+  public Os os() {
+    return os;
+  }
+
+  public Optional<Cpu> cpu() {
+    return cpu;
+  }
+
+  public Capability memoryBacking() {
+    return memoryBacking;
+  }
+
+  public Devices devices() {
+    return devices;
+  }
+
+  public Features features() {
+    return features;
+  }
+
+  /** What the document held that this model does not know, each part with its place. */
+  public UnknownContent unknown() {
+    return unknown;
+  }
+
+  private List<Object> components() {
+    return List.of(path, domain, machine, arch, vcpuMax, iothreads, os, cpu, memoryBacking,
+        devices, features, unknown);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DomainCapabilities d && d.components().equals(components());
+  }
+
+  @Override
+  public int hashCode() {
+    return components().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "DomainCapabilities" + components();
   }
 
   public static Builder builder() {
@@ -48,7 +125,7 @@ public record DomainCapabilities(
   public Builder toBuilder() {
     Builder b = new Builder().path(path).domain(domain).machine(machine.orElse(null)).arch(arch)
         .iothreads(iothreads).os(os).cpu(cpu.orElse(null)).memoryBacking(memoryBacking)
-        .devices(devices).features(features);
+        .devices(devices).features(features).unknown(unknown);
     vcpuMax.ifPresent(b::vcpuMax);
     return b;
   }
@@ -69,6 +146,7 @@ public record DomainCapabilities(
     private Capability memoryBacking = Capability.absent();
     private Devices devices = Devices.none();
     private Features features = Features.none();
+    private UnknownContent unknown = UnknownContent.none();
 
     private Builder() {}
 
@@ -136,9 +214,14 @@ public record DomainCapabilities(
       return this;
     }
 
+    /** Content the model does not know, kept for the writers (none by default). */
+    public Builder unknown(UnknownContent v) {
+      unknown = v;
+      return this;
+    }
+
     public DomainCapabilities build() {
-      return new DomainCapabilities(path, domain, Optional.ofNullable(machine), arch, vcpuMax,
-          iothreads, os, Optional.ofNullable(cpu), memoryBacking, devices, features);
+      return new DomainCapabilities(this);
     }
   }
 }

@@ -7,26 +7,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The enums libvirt 9.0.0 can print inside each element, in its printing order (the
+ * The enums libvirt 9.0.0 through 12.8 can print inside each element, in its printing order (the
  * ENUM_PROCESS calls of domain_capabilities.c). This is the one table for every form of the
- * document: readers refuse other names, so that a document accepted in one form (XML, JSON) is
- * accepted in the others, and writers sort into this order, so that all forms list enums alike.
+ * document: readers keep other names as they come but report them as unknown, and writers sort
+ * into this order, so that all forms list enums alike. {@link LibvirtPrints} says which names
+ * each release prints.
  */
 public final class EnumOrder {
   private static final Map<String, List<String>> BY_ELEMENT = Map.ofEntries(
       Map.entry("os", List.of("firmware")),
+      Map.entry("firmwareFeatures", List.of("secureBoot", "enrolledKeys")),
       Map.entry("loader", List.of("type", "readonly", "secure")),
       Map.entry("memoryBacking", List.of("sourceType")),
       Map.entry("disk", List.of("diskDevice", "bus", "model")),
       Map.entry("graphics", List.of("type")),
       Map.entry("video", List.of("modelType")),
       Map.entry("hostdev",
-          List.of("mode", "startupPolicy", "subsysType", "capsType", "pciBackend")),
+          List.of("mode", "startupPolicy", "subsysType", "capsType", "pciBackend", "iommufd")),
       Map.entry("rng", List.of("model", "backendModel")),
       Map.entry("filesystem", List.of("driverType")),
       Map.entry("tpm", List.of("model", "backendModel", "backendVersion")),
       Map.entry("redirdev", List.of("bus")),
       Map.entry("channel", List.of("type")),
+      Map.entry("crypto", List.of("model", "type", "backendModel")),
+      Map.entry("interface", List.of("backendType")),
+      Map.entry("panic", List.of("model")),
+      Map.entry("console", List.of("type")),
+      Map.entry("launchSecurity", List.of("sectype")),
       Map.entry("gic", List.of("version")),
       Map.entry("hyperv", List.of("features")));
 
@@ -40,17 +47,46 @@ public final class EnumOrder {
     return BY_ELEMENT.getOrDefault(element, List.of());
   }
 
+  /** True when some libvirt up to 12.8 prints enum {@code name} inside {@code element}. */
+  public static boolean known(String element, String name) {
+    return allowed(element).contains(name);
+  }
+
   /**
-   * {@code enums} in libvirt's order for {@code element}; names libvirt does not know keep their
-   * relative order, last.
+   * {@code enums} in libvirt's order for {@code element}. A name libvirt does not know (from a
+   * newer release) stays right after the known enum it followed, so a document reads and writes
+   * back in its own order.
    */
   public static List<CapsEnum> sorted(String element, List<CapsEnum> enums) {
     List<String> order = allowed(element);
-    List<CapsEnum> out = new ArrayList<>(enums);
-    out.sort(Comparator.comparingInt(e -> {
-      int i = order.indexOf(e.name());
-      return i < 0 ? Integer.MAX_VALUE : i;
-    }));
+    int n = enums.size();
+    if (n < 2) {
+      return enums;
+    }
+    // Rank known names by libvirt's order; an unknown one ranks just after its predecessor.
+    long[] rank = new long[n];
+    long previous = -1;
+    boolean sorted = true;
+    for (int i = 0; i < n; i++) {
+      int k = order.indexOf(enums.get(i).name());
+      rank[i] = k < 0 ? previous : k;
+      if (k >= 0) {
+        sorted &= rank[i] >= previous;
+        previous = rank[i];
+      }
+    }
+    if (sorted) {
+      return enums;
+    }
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      idx.add(i);
+    }
+    // Unknown names share their predecessor's known rank, and the sort is stable.
+    long[] r = rank;
+    idx.sort(Comparator.comparingLong(i -> r[i]));
+    List<CapsEnum> out = new ArrayList<>(n);
+    idx.forEach(i -> out.add(enums.get(i)));
     return out;
   }
 }

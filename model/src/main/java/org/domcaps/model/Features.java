@@ -1,35 +1,47 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * {@code <features>} in libvirt 9.0.0's order: gic, the simple flags (vmcoreinfo, genid,
- * backingStoreInput, backup, s390-pv), sev, sgx, hyperv. Every member is tri-state; the element
- * is omitted when none is reported. libvirt 9.0.0 has no async-teardown (it came in 9.1).
+ * {@code <features>} in libvirt's order: gic, the simple flags (vmcoreinfo, genid,
+ * backingStoreInput, backup, async-teardown, s390-pv, ps2, tdx), sev, sgx, hyperv (with its
+ * defaults), launchSecurity. Every member is tri-state; the element is omitted when none is
+ * reported. async-teardown (9.1), ps2 (10.7), tdx (11.4), launchSecurity (10.5) and hyperv
+ * defaults (11.9) came after libvirt 9.0.0. Built with {@link #builder()}; immutable.
  */
-public record Features(
-    Capability gic,
-    Supported vmcoreinfo,
-    Supported genid,
-    Supported backingStoreInput,
-    Supported backup,
-    Supported s390Pv,
-    Sev sev,
-    Sgx sgx,
-    Capability hyperv) {
+public final class Features {
+  /** The feature element names, in libvirt's printing order. */
+  public static final List<String> NAMES = List.of("gic", "vmcoreinfo", "genid",
+      "backingStoreInput", "backup", "async-teardown", "s390-pv", "ps2", "tdx", "sev", "sgx",
+      "hyperv", "launchSecurity");
+  /** The features that are a lone {@code supported} attribute, in printing order. */
+  public static final List<String> FLAGS = List.of("vmcoreinfo", "genid", "backingStoreInput",
+      "backup", "async-teardown", "s390-pv", "ps2", "tdx");
+
   private static final Features NONE = builder().build();
 
-  public Features {
-    Objects.requireNonNull(gic, "gic");
-    Objects.requireNonNull(vmcoreinfo, "vmcoreinfo");
-    Objects.requireNonNull(genid, "genid");
-    Objects.requireNonNull(backingStoreInput, "backingStoreInput");
-    Objects.requireNonNull(backup, "backup");
-    Objects.requireNonNull(s390Pv, "s390Pv");
-    Objects.requireNonNull(sev, "sev");
-    Objects.requireNonNull(sgx, "sgx");
-    Objects.requireNonNull(hyperv, "hyperv");
+  private final Capability gic;
+  private final Supported[] flags;
+  private final Sev sev;
+  private final Sgx sgx;
+  private final Capability hyperv;
+  private final Optional<HypervDefaults> hypervDefaults;
+  private final Capability launchSecurity;
+
+  private Features(Builder b) {
+    gic = b.gic;
+    flags = b.flags.clone();
+    sev = b.sev;
+    sgx = b.sgx;
+    hyperv = b.hyperv;
+    hypervDefaults = Optional.ofNullable(b.hypervDefaults);
+    launchSecurity = b.launchSecurity;
+    if (hypervDefaults.isPresent() && hyperv.supported() != Supported.YES) {
+      throw new IllegalArgumentException("hyperv defaults need hyperv supported='yes'");
+    }
   }
 
   /** Nothing reported. */
@@ -39,10 +51,80 @@ public record Features(
 
   /** True when at least one feature is reported (libvirt then prints {@code <features>}). */
   public boolean anyReported() {
-    return gic.supported().isReported() || vmcoreinfo.isReported() || genid.isReported()
-        || backingStoreInput.isReported() || backup.isReported() || s390Pv.isReported()
-        || sev.supported().isReported() || sgx.supported().isReported()
-        || hyperv.supported().isReported();
+    for (Supported s : flags) {
+      if (s.isReported()) {
+        return true;
+      }
+    }
+    return gic.supported().isReported() || sev.supported().isReported()
+        || sgx.supported().isReported() || hyperv.supported().isReported()
+        || launchSecurity.supported().isReported();
+  }
+
+  public Capability gic() {
+    return gic;
+  }
+
+  /** The simple feature named {@code name}, one of {@link #FLAGS}. */
+  public Supported flag(String name) {
+    return flags[flagIndex(name)];
+  }
+
+  public Supported vmcoreinfo() {
+    return flags[0];
+  }
+
+  public Supported genid() {
+    return flags[1];
+  }
+
+  public Supported backingStoreInput() {
+    return flags[2];
+  }
+
+  public Supported backup() {
+    return flags[3];
+  }
+
+  /** {@code <async-teardown>} (libvirt 9.1 and later). */
+  public Supported asyncTeardown() {
+    return flags[4];
+  }
+
+  public Supported s390Pv() {
+    return flags[5];
+  }
+
+  /** {@code <ps2>} (libvirt 10.7 and later). */
+  public Supported ps2() {
+    return flags[6];
+  }
+
+  /** {@code <tdx>} (libvirt 11.4 and later). */
+  public Supported tdx() {
+    return flags[7];
+  }
+
+  public Sev sev() {
+    return sev;
+  }
+
+  public Sgx sgx() {
+    return sgx;
+  }
+
+  public Capability hyperv() {
+    return hyperv;
+  }
+
+  /** {@code <hyperv><defaults>} (libvirt 11.9 and later), when printed. */
+  public Optional<HypervDefaults> hypervDefaults() {
+    return hypervDefaults;
+  }
+
+  /** {@code <launchSecurity>} with its {@code sectype} enum (libvirt 10.5 and later). */
+  public Capability launchSecurity() {
+    return launchSecurity;
   }
 
   /** Every feature absent until set. */
@@ -51,72 +133,125 @@ public record Features(
   }
 
   public Builder toBuilder() {
-    return new Builder().gic(gic).vmcoreinfo(vmcoreinfo).genid(genid)
-        .backingStoreInput(backingStoreInput).backup(backup).s390Pv(s390Pv).sev(sev).sgx(sgx)
-        .hyperv(hyperv);
+    Builder b = new Builder().gic(gic).sev(sev).sgx(sgx).hyperv(hyperv)
+        .hypervDefaults(hypervDefaults.orElse(null)).launchSecurity(launchSecurity);
+    System.arraycopy(flags, 0, b.flags, 0, flags.length);
+    return b;
   }
 
+  private static int flagIndex(String name) {
+    int i = FLAGS.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("'" + name + "' is not a simple feature (expected one of "
+          + FLAGS + ")");
+    }
+    return i;
+  }
+
+  private List<Object> components() {
+    return List.of(gic, List.of(flags), sev, sgx, hyperv, hypervDefaults, launchSecurity);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Features f && f.components().equals(components());
+  }
+
+  @Override
+  public int hashCode() {
+    return components().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Features" + components();
+  }
+
+  /** Collects features; unset ones stay absent. */
   public static final class Builder {
     private Capability gic = Capability.absent();
-    private Supported vmcoreinfo = Supported.ABSENT;
-    private Supported genid = Supported.ABSENT;
-    private Supported backingStoreInput = Supported.ABSENT;
-    private Supported backup = Supported.ABSENT;
-    private Supported s390Pv = Supported.ABSENT;
+    private final Supported[] flags = new Supported[FLAGS.size()];
     private Sev sev = Sev.absent();
     private Sgx sgx = Sgx.absent();
     private Capability hyperv = Capability.absent();
+    private HypervDefaults hypervDefaults;
+    private Capability launchSecurity = Capability.absent();
 
-    private Builder() {}
+    private Builder() {
+      java.util.Arrays.fill(flags, Supported.ABSENT);
+    }
 
     public Builder gic(Capability v) {
-      gic = v;
+      gic = Objects.requireNonNull(v, "gic");
+      return this;
+    }
+
+    /** Sets the simple feature {@code name}, one of {@link #FLAGS}. */
+    public Builder flag(String name, Supported v) {
+      flags[flagIndex(name)] = Objects.requireNonNull(v, name);
       return this;
     }
 
     public Builder vmcoreinfo(Supported v) {
-      vmcoreinfo = v;
-      return this;
+      return flag("vmcoreinfo", v);
     }
 
     public Builder genid(Supported v) {
-      genid = v;
-      return this;
+      return flag("genid", v);
     }
 
     public Builder backingStoreInput(Supported v) {
-      backingStoreInput = v;
-      return this;
+      return flag("backingStoreInput", v);
     }
 
     public Builder backup(Supported v) {
-      backup = v;
-      return this;
+      return flag("backup", v);
+    }
+
+    public Builder asyncTeardown(Supported v) {
+      return flag("async-teardown", v);
     }
 
     public Builder s390Pv(Supported v) {
-      s390Pv = v;
-      return this;
+      return flag("s390-pv", v);
+    }
+
+    public Builder ps2(Supported v) {
+      return flag("ps2", v);
+    }
+
+    public Builder tdx(Supported v) {
+      return flag("tdx", v);
     }
 
     public Builder sev(Sev v) {
-      sev = v;
+      sev = Objects.requireNonNull(v, "sev");
       return this;
     }
 
     public Builder sgx(Sgx v) {
-      sgx = v;
+      sgx = Objects.requireNonNull(v, "sgx");
       return this;
     }
 
     public Builder hyperv(Capability v) {
-      hyperv = v;
+      hyperv = Objects.requireNonNull(v, "hyperv");
+      return this;
+    }
+
+    /** Null for none. */
+    public Builder hypervDefaults(HypervDefaults v) {
+      hypervDefaults = v;
+      return this;
+    }
+
+    public Builder launchSecurity(Capability v) {
+      launchSecurity = Objects.requireNonNull(v, "launchSecurity");
       return this;
     }
 
     public Features build() {
-      return new Features(
-          gic, vmcoreinfo, genid, backingStoreInput, backup, s390Pv, sev, sgx, hyperv);
+      return new Features(this);
     }
   }
 }

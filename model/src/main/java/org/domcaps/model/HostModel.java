@@ -8,21 +8,25 @@ import java.util.Optional;
 
 /**
  * The guest CPU of {@code <mode name='host-model' supported='yes'>}: {@code <model
- * fallback='..' [vendor_id='..']>name</model>}, optional {@code <vendor>}, then the features in
- * order.
+ * fallback='..' [vendor_id='..']>name</model>}, optional {@code <vendor>}, optional
+ * {@code <maxphysaddr>} (libvirt 9.3 and later), then the features in order. Built with
+ * {@link #builder(String)}; immutable.
  */
-public record HostModel(
-    String model,
-    String fallback,
-    Optional<String> vendorId,
-    Optional<String> vendor,
-    List<CpuFeature> features) {
-  public HostModel {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(fallback, "fallback");
-    Objects.requireNonNull(vendorId, "vendorId");
-    Objects.requireNonNull(vendor, "vendor");
-    features = List.copyOf(features);
+public final class HostModel {
+  private final String model;
+  private final String fallback;
+  private final Optional<String> vendorId;
+  private final Optional<String> vendor;
+  private final Optional<MaxPhysAddr> maxPhysAddr;
+  private final List<CpuFeature> features;
+
+  private HostModel(Builder b) {
+    model = b.model;
+    fallback = Objects.requireNonNull(b.fallback, "fallback");
+    vendorId = Optional.ofNullable(b.vendorId);
+    vendor = Optional.ofNullable(b.vendor);
+    maxPhysAddr = Optional.ofNullable(b.maxPhysAddr);
+    features = List.copyOf(b.features);
   }
 
   /** Starts a host model named {@code model} with {@code fallback='forbid'}. */
@@ -30,11 +34,64 @@ public record HostModel(
     return new Builder(model);
   }
 
+  public Builder toBuilder() {
+    Builder b = new Builder(model).fallback(fallback).vendorId(vendorId.orElse(null))
+        .vendor(vendor.orElse(null)).maxPhysAddr(maxPhysAddr.orElse(null));
+    features.forEach(b::feature);
+    return b;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public String fallback() {
+    return fallback;
+  }
+
+  public Optional<String> vendorId() {
+    return vendorId;
+  }
+
+  public Optional<String> vendor() {
+    return vendor;
+  }
+
+  /** {@code <maxphysaddr>} (libvirt 9.3 and later), when printed. */
+  public Optional<MaxPhysAddr> maxPhysAddr() {
+    return maxPhysAddr;
+  }
+
+  public List<CpuFeature> features() {
+    return features;
+  }
+
+  private List<Object> components() {
+    return List.of(model, fallback, vendorId, vendor, maxPhysAddr, features);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HostModel h && h.components().equals(components());
+  }
+
+  @Override
+  public int hashCode() {
+    return components().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "HostModel" + components();
+  }
+
+  /** Collects the host model's parts. */
   public static final class Builder {
     private final String model;
     private String fallback = "forbid";
     private String vendorId;
     private String vendor;
+    private MaxPhysAddr maxPhysAddr;
     private final List<CpuFeature> features = new ArrayList<>();
 
     private Builder(String model) {
@@ -56,6 +113,12 @@ public record HostModel(
       return this;
     }
 
+    /** Null for none. */
+    public Builder maxPhysAddr(MaxPhysAddr maxPhysAddr) {
+      this.maxPhysAddr = maxPhysAddr;
+      return this;
+    }
+
     public Builder feature(String policy, String name) {
       features.add(new CpuFeature(policy, name));
       return this;
@@ -67,8 +130,7 @@ public record HostModel(
     }
 
     public HostModel build() {
-      return new HostModel(
-          model, fallback, Optional.ofNullable(vendorId), Optional.ofNullable(vendor), features);
+      return new HostModel(this);
     }
   }
 }

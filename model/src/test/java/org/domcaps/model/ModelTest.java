@@ -41,14 +41,12 @@ class ModelTest {
         .hasMessage("an unsupported CPU mode cannot report migratable values");
     assertThatThrownBy(() -> Sev.unsupported().withCpu0Id("x"))
         .hasMessage("sev with supported=NO cannot carry details");
-    assertThatThrownBy(() -> new Os(Supported.ABSENT, List.of(), Loader.builder().build()))
-        .hasMessage("os with supported=ABSENT cannot carry a loader");
   }
 
   @Test
   void repeatsAreRefused() {
     assertThatThrownBy(() -> CapsEnum.of("bus", "ide", "ide"))
-        .hasMessage("enum 'bus' repeats a value: [ide, ide]");
+        .hasMessage("enum 'bus' repeats value 'ide'");
     assertThatThrownBy(() -> Capability.supported(CapsEnum.of("bus"), CapsEnum.of("bus")))
         .hasMessage("capability reports enum 'bus' twice");
   }

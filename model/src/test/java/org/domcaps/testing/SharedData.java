@@ -40,6 +40,32 @@ public final class SharedData {
     return root().resolve("conformance/libvirt-9.0.0");
   }
 
+  /**
+   * The documents of libvirt after 9.0: the 11.3 oracle (when present on this machine), the 11.3
+   * recorded suite's goldens and the newest release's test data, sorted.
+   */
+  public static List<Path> newerDomainCapabilitiesDocuments() {
+    try (Stream<Path> rec = Files.list(root().resolve("conformance/libvirt-11.3.0/domaincaps"));
+        Stream<Path> newest = Files.list(root().resolve("newest/domaincaps"))) {
+      Path oracle11 = root().resolve("oracle/libvirt-11.3.0");
+      List<Path> live = Files.isDirectory(oracle11)
+          ? Files.walk(oracle11).filter(p -> p.toString().endsWith(".xml"))
+              .filter(p -> !p.getFileName().toString().equals("capabilities.xml")).toList()
+          : List.of();
+      return Stream.concat(live.stream(), Stream.concat(rec, newest))
+          .filter(p -> p.toString().endsWith(".xml"))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** libvirt 12.8's schema, {@code shared/newest/schemas/domaincaps.rng}. */
+  public static Path newestSchema() {
+    return root().resolve("newest/schemas/domaincaps.rng");
+  }
+
   /** Every domain capabilities document of the shared oracles and recorded suite, sorted. */
   public static List<Path> allDomainCapabilitiesDocuments() {
     try (Stream<Path> live = Files.walk(oracle());

@@ -21,6 +21,14 @@ final class BoundedReader extends Reader {
     this.limit = limit;
   }
 
+  /**
+   * A leading U+FEFF (a UTF-8 byte order mark, decoded) is dropped: editors on other systems
+   * write one, and StAX refuses it on a character stream as content before the prolog. The first
+   * character is read ahead for that; {@code pending} holds it until passed on (-1: none).
+   */
+  private int pending = -1;
+  private boolean started;
+
   /** Lets go of the underlying reader; every later read sees the end of input. */
   void detach() {
     in = Reader.nullReader();
@@ -32,6 +40,22 @@ final class BoundedReader extends Reader {
 
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
+    if (!started) {
+      started = true;
+      int first = in.read();
+      if (first < 0) {
+        return -1;
+      }
+      if (first != '\uFEFF') {
+        pending = first;
+      }
+    }
+    if (pending >= 0 && len > 0) {
+      buf[off] = (char) pending;
+      pending = -1;
+      count++;
+      return 1;
+    }
     if (count >= limit) {
       // Probe one character: a document of exactly the limit is fine.
       if (in.read() < 0) {

@@ -10,6 +10,7 @@ import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.HostModel;
+import org.domcaps.model.MaxPhysAddr;
 import org.domcaps.model.MigratableMode;
 import org.domcaps.model.Supported;
 import org.domcaps.model.Usable;
@@ -28,14 +29,18 @@ final class CpuReader {
     List<String> seen = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("mode")) {
-        throw c.error("unknown element <" + c.name() + "> (expected <mode>)");
+        c.keepUnknownElement("element <" + c.name() + "> (known: mode)");
+        continue;
+      }
+      String mode = c.peekAttribute("name");
+      if (mode != null && !MODES.contains(mode)) {
+        c.keepUnknownElement("CPU mode " + quote(mode) + " (known: " + String.join(", ", MODES)
+            + ")");
+        continue;
       }
       c.allowAttributes("name", "supported");
-      String mode = c.attribute("name");
-      if (!order.accept(c, mode, "name")) {
-        throw c.attributeError("name", "unknown CPU mode " + quote(mode) + " (expected "
-            + String.join(", ", MODES) + ")");
-      }
+      mode = c.attribute("name");
+      order.accept(c, mode, "name");
       seen.add(mode);
       boolean supported = Scalars.supported(c) == Supported.YES;
       switch (mode) {
@@ -81,7 +86,8 @@ final class CpuReader {
     List<CapsEnum> enums = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("enum")) {
-        throw c.error("unknown element <" + c.name() + "> (expected <enum>)");
+        c.keepUnknownElement("element <" + c.name() + "> (known: enum)");
+        continue;
       }
       enums.add(EnumReader.capsEnum(c, List.of(enumName), enums));
     }
@@ -92,6 +98,7 @@ final class CpuReader {
       throws DomainCapabilitiesParseException, XMLStreamException {
     HostModel.Builder b = null;
     boolean vendorSeen = false;
+    boolean maxPhysAddrSeen = false;
     while (c.nextChild()) {
       switch (c.name()) {
         case "model":
@@ -115,6 +122,13 @@ final class CpuReader {
           b.vendor(c.text(true));
           vendorSeen = true;
           break;
+        case "maxphysaddr":
+          if (b == null || maxPhysAddrSeen) {
+            throw c.error(b == null ? "<maxphysaddr> must follow <model>" : "element appears twice");
+          }
+          b.maxPhysAddr(maxPhysAddr(c));
+          maxPhysAddrSeen = true;
+          break;
         case "feature":
           if (b == null) {
             throw c.error("<feature> must follow <model>");
@@ -124,7 +138,8 @@ final class CpuReader {
           c.end();
           break;
         default:
-          throw c.error("unknown element <" + c.name() + "> (expected model, vendor, feature)");
+          c.keepUnknownElement("element <" + c.name() + "> (known: model, vendor, maxphysaddr,"
+              + " feature)");
       }
     }
     if (b == null) {
@@ -133,14 +148,39 @@ final class CpuReader {
     return b.build();
   }
 
+  private static MaxPhysAddr maxPhysAddr(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    c.allowAttributes("mode", "bits", "limit");
+    MaxPhysAddr m = MaxPhysAddr.of(c.attribute("mode"));
+    String bits = c.optionalAttribute("bits");
+    if (bits != null) {
+      m = m.withBits(Scalars.unsignedInt(c, "bits", bits));
+    }
+    String limit = c.optionalAttribute("limit");
+    if (limit != null) {
+      m = m.withLimit(Scalars.unsignedInt(c, "limit", limit));
+    }
+    c.end();
+    return m;
+  }
+
   private static List<CpuModel> custom(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
     List<CpuModel> models = new ArrayList<>();
     while (c.nextChild()) {
-      if (!c.name().equals("model")) {
-        throw c.error("unknown element <" + c.name() + "> (expected <model>)");
+      if (c.name().equals("blockers") && !models.isEmpty()
+          && models.get(models.size() - 1).blockers().isEmpty()
+          && models.get(models.size() - 1).name().equals(c.peekAttribute("model"))) {
+        int last = models.size() - 1;
+        models.set(last, models.get(last).withBlockers(blockers(c)));
+        continue;
       }
-      c.allowAttributes("usable", "deprecated", "vendor");
+      if (!c.name().equals("model")) {
+        c.keepUnknownElement("element <" + c.name() + "> (known: model, and blockers naming the"
+            + " model before it)");
+        continue;
+      }
+      c.allowAttributes("usable", "deprecated", "canonical", "vendor");
       String usableText = c.attribute("usable");
       Usable usable = Usable.fromXml(usableText);
       if (usable == null) {
@@ -156,12 +196,34 @@ final class CpuReader {
         deprecated = dep.equals("yes");
       }
       String vendor = c.optionalAttribute("vendor");
-      models.add(new CpuModel(c.text(true), usable, deprecated, vendor));
+      String canonical = c.optionalAttribute("canonical");
+      CpuModel m = new CpuModel(c.text(true), usable, deprecated, vendor);
+      models.add(canonical == null ? m : m.withCanonical(canonical));
     }
     if (models.isEmpty()) {
       // libvirt prints supported='no' for an empty model list; 'yes' here would not round-trip.
       throw c.errorAt(c.leftPath(), "custom mode with supported='yes' lists no <model>");
     }
     return models;
+  }
+
+  /** {@code <blockers model='..'>}: the features that keep the model before it unusable. */
+  private static List<String> blockers(XmlCursor c)
+      throws DomainCapabilitiesParseException, XMLStreamException {
+    c.allowAttributes("model");
+    List<String> features = new ArrayList<>();
+    while (c.nextChild()) {
+      if (!c.name().equals("feature")) {
+        c.keepUnknownElement("element <" + c.name() + "> (known: feature)");
+        continue;
+      }
+      c.allowAttributes("name");
+      features.add(c.attribute("name"));
+      c.end();
+    }
+    if (features.isEmpty()) {
+      throw c.errorAt(c.leftPath(), "<blockers> lists no <feature>");
+    }
+    return features;
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.Devices;
 
-/** Reads {@code <devices>}: the nine devices libvirt 9.0.0 prints ({@link Devices#NAMES}). */
+/**
+ * Reads {@code <devices>}: the devices libvirt 9.0.0 to 12.8 prints ({@link Devices#NAMES});
+ * another is kept as unknown content.
+ */
 final class DevicesReader {
   private static final List<String> DEVICES = Devices.NAMES;
   private static final String EXPECTED =
@@ -21,7 +24,8 @@ final class DevicesReader {
     while (c.nextChild()) {
       String name = c.name();
       if (!order.accept(c, name, null)) {
-        throw c.error("unknown device <" + name + "> (expected " + EXPECTED + ")");
+        c.keepUnknownElement("device <" + name + "> (known: " + EXPECTED + ")");
+        continue;
       }
       b.device(name, EnumReader.capability(c));
     }

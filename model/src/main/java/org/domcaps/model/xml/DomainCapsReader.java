@@ -5,6 +5,7 @@ import static org.domcaps.model.xml.XmlCursor.quote;
 
 import java.io.Reader;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +14,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.ReadResult;
 import org.domcaps.model.Supported;
 
 /**
@@ -20,6 +22,9 @@ import org.domcaps.model.Supported;
  * resources; the document's size is capped while it streams and its depth as it nests.
  */
 final class DomainCapsReader {
+  private static final List<String> TOP_LEVEL = List.of("path", "domain", "machine", "arch",
+      "vcpu", "iothreads", "os", "cpu", "memoryBacking", "devices", "features");
+
   /**
    * Hardened factories not in use. Each keeps the stream reader it made last and reuses it for
    * the next document: building a Xerces reader (buffers, scanners, a symbol table that interns
@@ -51,6 +56,10 @@ final class DomainCapsReader {
   }
 
   DomainCapabilities read(Reader in) throws DomainCapabilitiesParseException {
+    return readWithWarnings(in).caps();
+  }
+
+  ReadResult readWithWarnings(Reader in) throws DomainCapabilitiesParseException {
     BoundedReader bounded = new BoundedReader(in, DomainCapabilitiesXml.MAX_DOCUMENT_CHARS);
     XMLInputFactory factory = IDLE.poll();
     if (factory == null) {
@@ -69,7 +78,7 @@ final class DomainCapsReader {
       DomainCapabilities caps = document(c);
       c.finish();
       accepted = true;
-      return caps;
+      return new ReadResult(caps, c.warnings());
     } catch (XMLStreamException e) {
       throw streamError(e, bounded, c);
     } catch (IllegalArgumentException e) {
@@ -119,6 +128,11 @@ final class DomainCapsReader {
       String name = c.name();
       // libvirt's format page writes <iothread>; libvirt prints <iothreads>.
       String key = name.equals("iothread") ? "iothreads" : name;
+      if (!TOP_LEVEL.contains(key)) {
+        c.keepUnknownElement("element <" + name + "> (known: " + String.join(", ", TOP_LEVEL)
+            + ")");
+        continue;
+      }
       if (!seen.add(key)) {
         throw c.error("element appears twice");
       }
@@ -160,8 +174,7 @@ final class DomainCapsReader {
           b.features(FeaturesReader.features(c));
           break;
         default:
-          throw c.error("unknown element <" + name + "> (expected path, domain, machine, arch,"
-              + " vcpu, iothreads, os, cpu, memoryBacking, devices or features)");
+          throw new IllegalStateException("unhandled top-level element " + name);
       }
     }
     for (String required : new String[] {"path", "domain", "arch"}) {
@@ -169,7 +182,7 @@ final class DomainCapsReader {
         throw c.errorAt(c.leftPath(), "missing <" + required + ">");
       }
     }
-    return b.build();
+    return b.unknown(c.unknownContent()).build();
   }
 
   private static int positive(XmlCursor c, String attr) throws DomainCapabilitiesParseException {

@@ -4,7 +4,9 @@ package org.domcaps.model.xml;
 import static org.domcaps.model.xml.XmlCursor.quote;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Capability;
@@ -24,7 +26,8 @@ final class EnumReader {
     c.allowAttributes("name");
     String name = c.attribute("name");
     if (!allowed.contains(name)) {
-      throw c.attributeError("name", "unknown enum " + quote(name) + " (expected "
+      // A newer libvirt's enum: kept, typed like the others, and reported.
+      c.warn(c.pathString() + "@name", "unknown enum " + quote(name) + " kept (known: "
           + String.join(", ", allowed) + ")");
     }
     for (CapsEnum e : seen) {
@@ -33,13 +36,16 @@ final class EnumReader {
       }
     }
     List<String> values = new ArrayList<>();
+    // Linear: a hash set of the values so far, never a scan of the list per value.
+    Set<String> distinct = new HashSet<>();
     while (c.nextChild()) {
       if (!c.name().equals("value")) {
-        throw c.error("unexpected element (an <enum> holds only <value>s)");
+        c.keepUnknownElement("element <" + c.name() + "> (an <enum> holds <value>s)");
+        continue;
       }
       c.allowAttributes();
       String v = c.text();
-      if (values.contains(v)) {
+      if (!distinct.add(v)) {
         throw c.error("enum " + quote(name) + " repeats value " + quote(v));
       }
       values.add(v);
@@ -61,18 +67,20 @@ final class EnumReader {
     List<CapsEnum> enums = new ArrayList<>();
     while (c.nextChild()) {
       if (!c.name().equals("enum")) {
-        throw c.error("unexpected element (expected <enum>)");
+        c.keepUnknownElement("element <" + c.name() + "> (expected <enum>)");
+        continue;
       }
       enums.add(capsEnum(c, allowed, enums));
     }
     return Capability.supported(enums);
   }
 
-  /** Leaves an element that said {@code supported='no'}: libvirt prints nothing inside. */
+  /**
+   * Leaves an element that said {@code supported='no'}: libvirt prints nothing inside, so
+   * whatever is there comes from a newer libvirt and is kept as unknown.
+   */
   static void endUnsupported(XmlCursor c)
       throws DomainCapabilitiesParseException, XMLStreamException {
-    if (c.nextChild()) {
-      throw c.error("unexpected element inside an element with supported='no'");
-    }
+    c.end();
   }
 }

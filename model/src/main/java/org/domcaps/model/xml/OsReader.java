@@ -2,7 +2,9 @@
 package org.domcaps.model.xml;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.EnumOrder;
@@ -12,6 +14,8 @@ import org.domcaps.model.Supported;
 
 /** Reads {@code <os>} and its {@code <loader>}. */
 final class OsReader {
+  private static final Set<String> KNOWN = Set.of("firmwareFeatures", "loader", "varstore");
+
   private OsReader() {}
 
   static Os os(XmlCursor c) throws DomainCapabilitiesParseException, XMLStreamException {
@@ -22,23 +26,32 @@ final class OsReader {
       return Os.unsupported();
     }
     List<CapsEnum> enums = new ArrayList<>();
-    Loader loader = Loader.absent();
+    Os.Builder b = Os.builder();
+    Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
-      switch (c.name()) {
+      String name = c.name();
+      if (!name.equals("enum") && KNOWN.contains(name) && !seen.add(name)) {
+        throw c.error("element appears twice");
+      }
+      switch (name) {
         case "enum":
           enums.add(EnumReader.capsEnum(c, EnumOrder.allowed("os"), enums));
           break;
+        case "firmwareFeatures":
+          b.firmwareFeatures(EnumReader.capability(c));
+          break;
         case "loader":
-          if (loader.supported().isReported()) {
-            throw c.error("element appears twice");
-          }
-          loader = loader(c);
+          b.loader(loader(c));
+          break;
+        case "varstore":
+          b.varstore(DomainCapsReader.simpleFlag(c));
           break;
         default:
-          throw c.error("unknown element <" + c.name() + "> (expected <enum> or <loader>)");
+          c.keepUnknownElement("element <" + name + "> (known: enum, firmwareFeatures, loader,"
+              + " varstore)");
       }
     }
-    return new Os(Supported.YES, enums, loader);
+    return b.enums(enums).build();
   }
 
   private static Loader loader(XmlCursor c)
@@ -61,7 +74,7 @@ final class OsReader {
           enums.add(EnumReader.capsEnum(c, EnumOrder.allowed("loader"), enums));
           break;
         default:
-          throw c.error("unknown element <" + c.name() + "> (expected <value> or <enum>)");
+          c.keepUnknownElement("element <" + c.name() + "> (known: value, enum)");
       }
     }
     return new Loader(Supported.YES, values, enums);

@@ -15,6 +15,11 @@ import org.domcaps.model.Supported;
 
 /** Reads the confidential-computing features {@code <sev>} and {@code <sgx>}. */
 final class SecurityFeaturesReader {
+  private static final List<String> SEV_NUMBERS =
+      List.of("cbitpos", "reducedPhysBits", "maxGuests", "maxESGuests");
+  private static final List<String> SGX_CHILDREN =
+      List.of("flc", "sgx1", "sgx2", "section_size", "sections");
+
   private SecurityFeaturesReader() {}
 
   /**
@@ -36,19 +41,24 @@ final class SecurityFeaturesReader {
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
       String name = c.name().equals("reduced-phys-bits") ? "reducedPhysBits" : c.name();
+      int slot = SEV_NUMBERS.indexOf(name);
+      if (slot < 0 && !name.equals("cpu0Id")) {
+        c.keepUnknownElement("element <" + c.name() + "> (known: cbitpos, reducedPhysBits,"
+            + " maxGuests, maxESGuests, cpu0Id)");
+        continue;
+      }
       if (!seen.add(name)) {
         throw c.error("element appears twice");
       }
       any = true;
       c.allowAttributes();
-      int slot = List.of("cbitpos", "reducedPhysBits", "maxGuests", "maxESGuests").indexOf(name);
       if (slot >= 0) {
         numbers[slot] = Scalars.unsignedInt(c, null, c.text());
       } else if (name.equals("cpu0Id")) {
         cpu0Id = c.text(true);
       } else {
-        throw c.error("unknown element <" + c.name() + "> (expected cbitpos, reducedPhysBits,"
-            + " maxGuests, maxESGuests or cpu0Id)");
+        c.keepUnknownElement("element <" + c.name() + "> (known: cbitpos, reducedPhysBits,"
+            + " maxGuests, maxESGuests, cpu0Id)");
       }
     }
     if (supported == Supported.ABSENT && !any) {
@@ -74,6 +84,11 @@ final class SecurityFeaturesReader {
     Set<String> seen = new HashSet<>();
     while (c.nextChild()) {
       String name = c.name();
+      if (!SGX_CHILDREN.contains(name)) {
+        c.keepUnknownElement("element <" + name + "> (known: " + String.join(", ", SGX_CHILDREN)
+            + ")");
+        continue;
+      }
       if (!seen.add(name)) {
         throw c.error("element appears twice");
       }
@@ -89,8 +104,7 @@ final class SecurityFeaturesReader {
         c.allowAttributes();
         sections(c, sections);
       } else {
-        throw c.error("unknown element <" + name + "> (expected flc, sgx1, sgx2, section_size"
-            + " or sections)");
+        throw new IllegalStateException("unhandled sgx element " + name);
       }
     }
     for (String required : List.of("flc", "sgx1", "sgx2", "section_size")) {
@@ -105,7 +119,8 @@ final class SecurityFeaturesReader {
       throws DomainCapabilitiesParseException, XMLStreamException {
     while (c.nextChild()) {
       if (!c.name().equals("section")) {
-        throw c.error("unknown element <" + c.name() + "> (expected <section>)");
+        c.keepUnknownElement("element <" + c.name() + "> (known: section)");
+        continue;
       }
       c.allowAttributes("node", "size", "unit");
       int node = Scalars.unsignedInt(c, "node", c.attribute("node"));

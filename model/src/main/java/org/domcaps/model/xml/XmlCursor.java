@@ -2,17 +2,25 @@
 package org.domcaps.model.xml;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.domcaps.model.DocumentWarning;
+import org.domcaps.model.UnknownContent;
+import org.domcaps.model.UnknownPart;
+import org.domcaps.model.XmlNode;
 
 /**
  * A strict walk over a StAX stream: element by element, with the element path for messages.
  * Only whitespace and comments may sit between elements; DTDs, processing instructions, entity
- * references, namespaces and unknown attributes are refused.
+ * references and namespaces are refused. Attributes and elements the model does not know are
+ * kept (with their place) and reported as warnings.
  */
 final class XmlCursor {
   private final XMLStreamReader r;
@@ -29,10 +37,167 @@ final class XmlCursor {
   private String[] allowedNames = NONE;
   private String[] allowedValues = NONE;
   private static final String[] NONE = {};
+  /**
+   * Per depth (0 = the root): the entered element's name attribute and index among same-named
+   * siblings, and the last known child left inside it, for the steps that place unknown content.
+   */
+  private final List<Level> levels = new ArrayList<>();
+  private final List<UnknownPart> unknown = new ArrayList<>();
+  private final List<DocumentWarning> warnings = new ArrayList<>();
+
+  private static final class Level {
+    String name;
+    String nameAttr;
+    int index;
+    String lastName;
+    String lastNameAttr;
+    int lastIndex;
+    /** How many known children of each name were left so far (a parent has a dozen names at most). */
+    String[] childNames = new String[4];
+    int[] childCounts = new int[4];
+    int distinct;
+
+    int count(String child) {
+      for (int i = 0; i < distinct; i++) {
+        if (childNames[i].equals(child)) {
+          return childCounts[i];
+        }
+      }
+      return 0;
+    }
+
+    void countLeft(String child) {
+      for (int i = 0; i < distinct; i++) {
+        if (childNames[i].equals(child)) {
+          childCounts[i]++;
+          return;
+        }
+      }
+      if (distinct == childNames.length) {
+        childNames = java.util.Arrays.copyOf(childNames, distinct * 2);
+        childCounts = java.util.Arrays.copyOf(childCounts, distinct * 2);
+      }
+      childNames[distinct] = child;
+      childCounts[distinct++] = 1;
+    }
+  }
 
   XmlCursor(XMLStreamReader r, int maxDepth) {
     this.r = r;
     this.maxDepth = maxDepth;
+  }
+
+  /** What the document held that the model does not know, in document order. */
+  UnknownContent unknownContent() {
+    return UnknownContent.of(unknown);
+  }
+
+  List<DocumentWarning> warnings() {
+    return warnings;
+  }
+
+  /** Reports something kept but not known, at the current position. */
+  void warn(String where, String message) {
+    Location loc = r.getLocation();
+    warnings.add(new DocumentWarning(loc.getLineNumber(), loc.getColumnNumber(), where, message));
+  }
+
+  /**
+   * Keeps the element just entered, whole, as unknown content after the last known sibling, and
+   * leaves it.
+   */
+  void keepUnknownElement(String what) throws DomainCapabilitiesParseException, XMLStreamException {
+    String where = pathString();
+    warn(where, "unknown " + what + "; kept as written");
+    int depth = path.size();
+    String owner = stepsTo(depth - 1);
+    Level parent = levels.get(depth - 2);
+    String after = step(parent.lastName, parent.lastNameAttr, parent.lastIndex);
+    XmlNode node = subtree();
+    unknown.add(UnknownPart.element(owner, after, node));
+  }
+
+  /** Reads the current element and everything in it as a node, and leaves it. */
+  private XmlNode subtree() throws DomainCapabilitiesParseException, XMLStreamException {
+    String name = r.getLocalName();
+    List<Map.Entry<String, String>> attrs = new ArrayList<>();
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      String ns = r.getAttributeNamespace(i);
+      if (ns != null && !ns.isEmpty()) {
+        throw attributeError(r.getAttributeLocalName(i), "unexpected namespaced attribute");
+      }
+      attrs.add(Map.entry(r.getAttributeLocalName(i), r.getAttributeValue(i)));
+    }
+    List<XmlNode> children = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    while (true) {
+      int event = r.next();
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT:
+          path.addLast(r.getLocalName());
+          if (path.size() > maxDepth) {
+            throw error("elements nest deeper than " + maxDepth + " levels");
+          }
+          String ns = r.getNamespaceURI();
+          if (ns != null && !ns.isEmpty()) {
+            throw error("unexpected namespace " + quote(ns) + " (libvirt uses none)");
+          }
+          children.add(subtree());
+          break;
+        case XMLStreamConstants.END_ELEMENT:
+          path.removeLast();
+          allowedNames = NONE;
+          String t = text.toString();
+          if (!children.isEmpty()) {
+            if (!isBlank(t)) {
+              throw error("unexpected text " + quote(t.strip()) + " beside elements in <" + name
+                  + "> (libvirt never mixes them)");
+            }
+            t = "";
+          }
+          return new XmlNode(name, attrs, t, children);
+        case XMLStreamConstants.CHARACTERS:
+        case XMLStreamConstants.SPACE:
+        case XMLStreamConstants.CDATA:
+          text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          break;
+        case XMLStreamConstants.COMMENT:
+          break;
+        default:
+          throw unexpectedEvent(event);
+      }
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The step of an element: {@code name[@name='v']}, {@code name[n]} for n > 1, or the name. */
+  static String step(String name, String nameAttr, int index) {
+    if (name == null) {
+      return "";
+    }
+    if (nameAttr != null) {
+      return name + "[@name='" + nameAttr + "']";
+    }
+    return index > 1 ? name + "[" + index + "]" : name;
+  }
+
+  /** The path of steps from the root down to depth {@code depth} (1 = the root). */
+  private String stepsTo(int depth) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      Level l = levels.get(i);
+      sb.append('/').append(step(l.name, l.nameAttr, l.index));
+    }
+    return sb.toString();
   }
 
   /** Moves to the root element and enters it. */
@@ -85,6 +250,7 @@ final class XmlCursor {
           return true;
         case XMLStreamConstants.END_ELEMENT:
           allowedNames = NONE;
+          leftKnown();
           leftName = path.removeLast();
           return false;
         case XMLStreamConstants.CHARACTERS:
@@ -106,13 +272,39 @@ final class XmlCursor {
 
   private void enter() throws DomainCapabilitiesParseException {
     allowedNames = NONE;
-    path.addLast(r.getLocalName());
+    String name = r.getLocalName();
+    path.addLast(name);
+    int depth = path.size();
+    if (depth <= maxDepth) {
+      while (levels.size() < depth) {
+        levels.add(new Level());
+      }
+      Level l = levels.get(depth - 1);
+      l.name = name;
+      l.nameAttr = r.getAttributeValue(null, "name");
+      l.lastName = null;
+      l.distinct = 0;
+      l.index = depth > 1 ? levels.get(depth - 2).count(name) + 1 : 1;
+    }
     if (path.size() > maxDepth) {
       throw error("elements nest deeper than " + maxDepth + " levels");
     }
     String ns = r.getNamespaceURI();
     if (ns != null && !ns.isEmpty()) {
       throw error("unexpected namespace " + quote(ns) + " (libvirt uses none)");
+    }
+  }
+
+  /** The element at the current depth is being left: it becomes its parent's last known child. */
+  private void leftKnown() {
+    int depth = path.size();
+    if (depth > 1) {
+      Level l = levels.get(depth - 1);
+      Level parent = levels.get(depth - 2);
+      parent.lastName = l.name;
+      parent.lastNameAttr = l.nameAttr;
+      parent.lastIndex = l.index;
+      parent.countLeft(l.name);
     }
   }
 
@@ -161,6 +353,7 @@ final class XmlCursor {
             throw error("expected text but the element is empty");
           }
           allowedNames = NONE;
+          leftKnown();
           textName = path.removeLast();
           return text;
         case XMLStreamConstants.START_ELEMENT:
@@ -172,36 +365,53 @@ final class XmlCursor {
     }
   }
 
-  /** Leaves the current element, which must be empty. */
+  /** Leaves the current element, which libvirt prints empty; elements inside are kept as unknown. */
   void end() throws DomainCapabilitiesParseException, XMLStreamException {
-    if (nextChild()) {
-      throw error("unexpected element inside <" + parentName() + ">, which must be empty");
+    while (nextChild()) {
+      keepUnknownElement("element <" + name() + ">");
     }
   }
 
-  /** Refuses attributes other than {@code allowed}. */
+  /**
+   * Reads the attributes {@code allowed}; any other is kept as unknown content, placed after the
+   * known attribute before it, and reported. Namespaced attributes are refused.
+   */
   void allowAttributes(String... allowed) throws DomainCapabilitiesParseException {
     String[] values = allowed.length == 0 ? NONE : new String[allowed.length];
+    String lastKnown = "";
     outer:
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String attr = r.getAttributeLocalName(i);
       String ns = r.getAttributeNamespace(i);
-      if (ns == null || ns.isEmpty()) {
-        for (int j = 0; j < allowed.length; j++) {
-          if (allowed[j].equals(attr)) {
-            values[j] = r.getAttributeValue(i);
-            continue outer;
-          }
+      if (ns != null && !ns.isEmpty()) {
+        throw attributeError(attr, "unexpected namespaced attribute (libvirt uses none)");
+      }
+      for (int j = 0; j < allowed.length; j++) {
+        if (allowed[j].equals(attr)) {
+          values[j] = r.getAttributeValue(i);
+          lastKnown = attr;
+          continue outer;
         }
       }
-      throw attributeError(attr, "unexpected attribute" + (allowed.length == 0 ? ""
-          : " (expected " + String.join(", ", allowed) + ")"));
+      keepUnknownAttribute(attr, r.getAttributeValue(i), lastKnown, allowed);
     }
     allowedNames = allowed;
     allowedValues = values;
   }
 
-  /** The attribute's value, or null when it is missing. */
+  private void keepUnknownAttribute(String attr, String value, String after, String[] allowed) {
+    String where = pathString() + "@" + attr;
+    warn(where, "unknown attribute kept as it is" + (allowed.length == 0 ? ""
+        : " (known: " + String.join(", ", allowed) + ")"));
+    unknown.add(UnknownPart.attribute(stepsTo(path.size()), after, attr, value));
+  }
+
+  /** The current element's attribute {@code attr}, or null, before any is allowed. */
+  String peekAttribute(String attr) {
+    return r.getAttributeValue(null, attr);
+  }
+
+  /** The attribute's value, or null when it is missing; only for allowed attributes. */
   String optionalAttribute(String attr) {
     for (int j = 0; j < allowedNames.length; j++) {
       if (allowedNames[j].equals(attr)) {

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What the writer produces is valid by libvirt's domaincaps.rng. */
+/**
+ * What the writer produces is valid by the newest libvirt's domaincaps.rng (12.8, Jing), for
+ * every document of ../shared; written as libvirt 9.0 would print it, valid by 9.0's schema too.
+ */
 class SchemaValidationTest {
   private static LibvirtSchema schema;
 
@@ -21,7 +25,8 @@ class SchemaValidationTest {
   }
 
   static Stream<Path> documents() {
-    return SharedData.allDomainCapabilitiesDocuments().stream();
+    return Stream.concat(SharedData.allDomainCapabilitiesDocuments().stream(),
+        SharedData.newerDomainCapabilitiesDocuments().stream());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -29,6 +34,15 @@ class SchemaValidationTest {
   void writtenDocumentIsValid(Path file) throws Exception {
     String written = DomainCapabilitiesXml.format(DomainCapabilitiesXml.parse(file));
     assertThat(schema.validate(written)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documents")
+  void writtenAsEachReleaseIsValid(Path file) throws Exception {
+    var caps = DomainCapabilitiesXml.parse(file);
+    for (LibvirtVersion v : LibvirtVersion.SUPPORTED) {
+      assertThat(schema.validate(DomainCapabilitiesXml.format(caps, v))).as("as " + v).isEmpty();
+    }
   }
 
   @Test
@@ -43,5 +57,15 @@ class SchemaValidationTest {
     String bad = DomainCapabilitiesXml.format(SampleDocuments.minimal())
         .replace("<vcpu max='16'/>", "<vcpu max='lots'/>");
     assertThat(schema.validate(bad)).isNotEmpty();
+  }
+
+  @Test
+  void newerDocumentsWrittenAsLibvirt9AreValidByItsSchema() throws Exception {
+    LibvirtSchema nine = new LibvirtSchema(LibvirtSchema.RNG_9_0);
+    for (Path file : SharedData.newerDomainCapabilitiesDocuments()) {
+      String as9 = DomainCapabilitiesXml.format(DomainCapabilitiesXml.parse(file),
+          LibvirtVersion.V9_0);
+      assertThat(nine.validate(as9)).as(file.toString()).isEmpty();
+    }
   }
 }
