@@ -24,7 +24,7 @@ final class DeviceFill {
   static Devices devices(QemuCaps caps, String machine, FillFacts facts) {
     // libvirt never gets here without a machine; an empty name keeps every machine test false.
     machine = machine == null ? "" : machine;
-    return Devices.builder()
+    Devices.Builder b = Devices.builder()
         .disk(disk(caps, machine))
         .graphics(Capability.supported(new Enumeration("type")
             .addIf(caps.has("sdl"), "sdl")
@@ -55,8 +55,11 @@ final class DeviceFill {
             ? Capability.supported(CapsEnum.of("bus", "usb"))
             : Capability.unsupported())
         .channel(Capability.supported(new Enumeration("type").add("pty").add("unix")
-            .addIf(caps.has("spice"), "spicevmc").build()))
-        .build();
+            .addIf(caps.has("spice"), "spicevmc").build()));
+    if (DomainCapsBuilder.since11(caps)) {
+      b.crypto(crypto(caps)).iface(iface(caps)).panic(panic(caps, machine));
+    }
+    return b.build();
   }
 
   /** {@code <crypto>} (libvirt 11.3: virQEMUCapsFillDomainDeviceCryptoCaps). */

@@ -37,6 +37,9 @@ final class FeatureFill {
       f.s390Pv(Supported.of(caps.has("confidential-guest-support") && caps.has("s390-pv-guest")
           && secure));
     }
+    if (DomainCapsBuilder.since11(caps)) {
+      f.asyncTeardown(asyncTeardown(caps)).ps2(ps2(request)).launchSecurity(launchSecurity(caps));
+    }
     caps.hyperv().ifPresent(h -> f.hyperv(h.supported()
         ? Capability.supported(CapsEnum.of("features", h.features()))
         : Capability.unsupported()));
