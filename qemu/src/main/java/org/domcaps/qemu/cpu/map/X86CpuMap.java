@@ -99,7 +99,7 @@ public final class X86CpuMap {
           }
           cur = new ModelParts(l);
         }
-        case "sig", "features", "removed" -> {
+        case "sig", "features", "removed", "added" -> {
           if (cur == null) {
             throw l.error("outside a model");
           }
@@ -182,6 +182,9 @@ public final class X86CpuMap {
             CpuMapText.decimal(l, l.word(1)), CpuMapText.decimal(l, l.word(2)),
             steppings(l, rest.size() > 2 ? rest.get(2) : "")));
         case "features" -> features.addAll(checked(l, rest, known));
+        // Features added to a model later: libvirt uses them only in its compatibility check,
+        // which domain capabilities never run; they are not part of the model's data.
+        case "added" -> checked(l, rest, known);
         default -> removed.addAll(checked(l, rest, known));
       }
     }

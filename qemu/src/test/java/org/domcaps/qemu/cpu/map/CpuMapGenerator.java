@@ -70,6 +70,7 @@ public final class CpuMapGenerator {
         .append("# feature NAME msr INDEX REG BIT [nonmigratable]\n")
         .append("# model NAME VENDOR|- host-decode guest-decode (on|off)\n")
         .append("#   sig FAMILY MODEL [STEPPINGS]   features NAME...   removed NAME...\n")
+        .append("#   added NAME...   (features added to the model later: not part of its data)\n")
         .append("#   canonical-of MODEL   (this model only renames MODEL: MODEL's canonical name)\n");
     Map<String, ModelData> models = new LinkedHashMap<>();
     Set<String> features = new LinkedHashSet<>();
@@ -209,6 +210,9 @@ public final class CpuMapGenerator {
       }
       if ("yes".equals(f.getAttribute("removed"))) {
         md.removed.add(name);
+      } else if ("yes".equals(f.getAttribute("added"))) {
+        // libvirt 10.x on: listed for the compatibility check, not part of the model's data.
+        md.added.add(name);
       } else {
         md.features.add(name);
       }
@@ -284,6 +288,7 @@ public final class CpuMapGenerator {
     final List<String> sigs = new ArrayList<>();
     final Set<String> features = new LinkedHashSet<>();
     final List<String> removed = new ArrayList<>();
+    final List<String> added = new ArrayList<>();
 
     ModelData(String name) {
       this.name = name;
@@ -301,6 +306,11 @@ public final class CpuMapGenerator {
       if (!removed.isEmpty()) {
         out.append("  removed");
         removed.forEach(f -> out.append(' ').append(f));
+        out.append('\n');
+      }
+      if (!added.isEmpty()) {
+        out.append("  added");
+        added.forEach(f -> out.append(' ').append(f));
         out.append('\n');
       }
       if (aliasOf != null) {
