@@ -61,7 +61,7 @@ class Libvirt113VsLiveTest {
         EmbeddedLibvirt.Result r = EmbeddedLibvirt113.domcapabilities(args);
         assertThat(r.status()).as("libvirt 11.3 %s, stderr: %s", args, r.stderr()).isZero();
         // libvirt 11.3's virsh adds one newline after the document.
-        String ours = DomainCapabilitiesXml.format(DomCaps.answer(request(args), options)) + "\n";
+        String ours = DomainCapabilitiesXml.format(DomCaps.answer(KvmVsLibvirtTest.request(args), options)) + "\n";
         if (!ours.equals(r.stdout())) {
           differing.add(String.join(" ", args) + ": "
               + TextComparison.firstDifference(r.stdout(), ours).orElse(""));
@@ -71,17 +71,4 @@ class Libvirt113VsLiveTest {
     }
   }
 
-  private static DomCapsRequest request(List<String> args) {
-    DomCapsRequest r = DomCapsRequest.defaults();
-    for (int i = 0; i < args.size(); i += 2) {
-      String v = args.get(i + 1);
-      r = switch (args.get(i)) {
-        case "--virttype" -> r.withVirtType(v);
-        case "--arch" -> r.withArch(v);
-        case "--machine" -> r.withMachine(v);
-        default -> throw new IllegalArgumentException(args.get(i));
-      };
-    }
-    return r;
-  }
 }

@@ -4,7 +4,6 @@ package org.domcaps.qemu.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,23 +42,12 @@ class ReplayConformance113Test {
   static ProbeContext testContext(Path replies) {
     Matcher m = NAME.matcher(replies.getFileName().toString());
     assertThat(m.matches()).as("recording name %s", replies).isTrue();
-    String version = m.group(1);
-    String arch = m.group(2);
-    return ProbeContext.builder("/usr/bin/qemu-system-" + arch)
-        .hostArch(arch)
+    return ReplayConformanceTest.harnessContext(m.group(2), m.group(1))
         .libvirt(LibvirtVersion.V11_3)
         .hvfAvailable("+hvf".equals(m.group(3)))
-        .microcodeVersion(byteSum(arch) * 100000L + byteSum(version))
         .build();
   }
 
-  private static int byteSum(String s) {
-    int n = 0;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      n += b;
-    }
-    return n;
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("replies")

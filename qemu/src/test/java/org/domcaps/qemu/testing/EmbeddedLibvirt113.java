@@ -51,29 +51,9 @@ public final class EmbeddedLibvirt113 {
   public static EmbeddedLibvirt.Result domcapabilities(List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(launcher().toString(), "domcapabilities"));
     cmd.addAll(args);
-    try {
-      Path out = Files.createTempFile("domcaps-lv11", ".out");
-      Path err = Files.createTempFile("domcaps-lv11", ".err");
-      try {
-        Process p = new ProcessBuilder(cmd).redirectInput(Path.of("/dev/null").toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-          p.destroyForcibly().waitFor();
-          throw new IllegalStateException("libvirt 11.3 " + cmd + " did not finish in 5 minutes");
-        }
-        return new EmbeddedLibvirt.Result(Files.readString(out), Files.readString(err),
-            p.exitValue());
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return run(new ProcessBuilder(cmd), args);
   }
+
 
   /** The unpacked 11.3 tree the launcher runs ({@code $LIBVIRT11_ROOT}). */
   public static Path tree() {
@@ -94,17 +74,21 @@ public final class EmbeddedLibvirt113 {
             + "exec \"$0/usr/bin/virsh\" -c \"qemu:///embed?root=$r\" \"$@\"",
         r.toString(), root.toString()));
     cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("LD_LIBRARY_PATH", r.resolve("usr/lib/x86_64-linux-gnu").toString());
+    pb.environment().put("LIBVIRT_DRIVER_DIR",
+        r.resolve("usr/lib/x86_64-linux-gnu/libvirt/connection-driver").toString());
+    pb.environment().put("LC_ALL", "C.UTF-8");
+    return run(pb, args);
+  }
+
+  private static EmbeddedLibvirt.Result run(ProcessBuilder pb, List<String> args) {
     try {
       Path out = Files.createTempFile("domcaps-lv11", ".out");
       Path err = Files.createTempFile("domcaps-lv11", ".err");
       try {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(Path.of("/dev/null").toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("LD_LIBRARY_PATH", r.resolve("usr/lib/x86_64-linux-gnu").toString());
-        pb.environment().put("LIBVIRT_DRIVER_DIR",
-            r.resolve("usr/lib/x86_64-linux-gnu/libvirt/connection-driver").toString());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        Process p = pb.start();
+        Process p = pb.redirectInput(Path.of("/dev/null").toFile())
+            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
           p.destroyForcibly().waitFor();
           throw new IllegalStateException("libvirt 11.3 " + args + " did not finish in 5 minutes");
@@ -122,6 +106,7 @@ public final class EmbeddedLibvirt113 {
       throw new IllegalStateException(e);
     }
   }
+
 
   /** The capability cache file libvirt wrote in {@code root} for {@code emulator}, if any. */
   public static Optional<String> cacheFile(Path root, String emulator) throws IOException {
