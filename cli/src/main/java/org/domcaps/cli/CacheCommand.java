@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import java.util.List;
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,16 +36,37 @@ final class CacheCommand implements Callable<Integer> {
           + "else $XDG_CACHE_HOME/domcaps or ~/.cache/domcaps)")
   Path cacheDir;
 
+  @Option(names = "--libvirt", paramLabel = "VERSION",
+      description = "only the entries of that libvirt release (9.0 or 11.3; default: every release's)")
+  String libvirt;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
         ProcessIdentity.privileged());
+    List<LibvirtVersion> releases;
+    try {
+      releases = libvirt == null ? LibvirtVersion.SUPPORTED : List.of(LibvirtOption.parse(libvirt));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     try {
       switch (action) {
-        case "list" -> list(out, dir);
-        case "clear" -> out.println("removed " + CacheEntries.clear(dir) + " entries from " + dir);
+        case "list" -> {
+          for (LibvirtVersion v : releases) {
+            list(out, LiveOptions.cacheDirOf(dir, v), v);
+          }
+        }
+        case "clear" -> {
+          for (LibvirtVersion v : releases) {
+            Path d = LiveOptions.cacheDirOf(dir, v);
+            out.println("removed " + CacheEntries.clear(d) + " entries from " + d);
+          }
+        }
         default -> {
           err.println("error: unknown cache action '" + action + "' (expected list or clear)");
           err.flush();
@@ -58,9 +82,9 @@ final class CacheCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void list(PrintWriter out, Path dir) throws IOException {
-    var host = LiveHostKey.read(LiveOptions.hostArch());
-    out.println("cache " + dir);
+  private static void list(PrintWriter out, Path dir, LibvirtVersion release) throws IOException {
+    var host = LiveHostKey.read(LiveOptions.hostArch(), release);
+    out.println("cache " + dir + " (libvirt " + release + ")");
     for (CacheEntries.Entry e : CacheEntries.list(dir, host)) {
       out.println(e.file().getFileName());
       if (e.caps().isPresent()) {
