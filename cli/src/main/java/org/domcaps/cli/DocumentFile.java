@@ -9,9 +9,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.domcaps.json.DomainCapabilitiesJson;
 import org.domcaps.json.DomainCapabilitiesJsonException;
+import org.domcaps.model.DocumentWarning;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.ReadResult;
 import org.domcaps.model.xml.DomainCapabilitiesParseException;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 
@@ -39,7 +42,7 @@ final class DocumentFile {
    * A document read from a file and the virsh framing it had: the newlines after the XML
    * document's own final one (virsh prints two).
    */
-  record Read(DomainCapabilities caps, int extraNewlines) {}
+  record Read(DomainCapabilities caps, int extraNewlines, List<DocumentWarning> warnings) {}
 
   static DomainCapabilities read(Path file) throws UnreadableDocumentException {
     return readFramed(file).caps();
@@ -48,11 +51,12 @@ final class DocumentFile {
   static Read readFramed(Path file) throws UnreadableDocumentException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       if (isJson(in)) {
-        return new Read(DomainCapabilitiesJson.read(in), 0);
+        ReadResult r = DomainCapabilitiesJson.readWithWarnings(in);
+        return new Read(r.caps(), 0, r.warnings());
       }
       TrailingNewlineCounter counter = new TrailingNewlineCounter(in);
-      DomainCapabilities caps = DomainCapabilitiesXml.parse(counter);
-      return new Read(caps, Math.max(0, counter.trailingNewlines() - 1));
+      ReadResult r = DomainCapabilitiesXml.parseWithWarnings(counter);
+      return new Read(r.caps(), Math.max(0, counter.trailingNewlines() - 1), r.warnings());
     } catch (DomainCapabilitiesParseException e) {
       throw located(file, e.line(), e.column(), e.getMessage());
     } catch (DomainCapabilitiesJsonException e) {

@@ -1,37 +1,56 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.domcaps.model.DocumentWarning;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code domcaps validate FILE}: silent success, like {@code xmllint --noout}, so that it composes
- * in scripts; the reason goes to stderr otherwise.
+ * {@code domcaps validate [--strict] FILE}: silent success, like {@code xmllint --noout}, so that
+ * it composes in scripts; the reason goes to stderr otherwise. Parts the model does not know (a
+ * newer libvirt's elements, attributes, enum names) are kept by the readers and reported here as
+ * warnings ({@code FILE:LINE:COLUMN: warning: ...}); {@code --strict} refuses them.
  */
 @Command(
     name = "validate",
     description = {
-        "Check that FILE is a libvirt 9.0.0 domain capabilities document (XML or the JSON form,"
-            + " detected). Prints nothing when it is.",
-        "Exit status: 0 valid, 1 invalid (FILE:LINE:COLUMN: reason on stderr), 2 usage."})
+        "Check that FILE is a domain capabilities document of libvirt 9.0 to 12.8 (XML or the"
+            + " JSON form, detected). Prints nothing when it is; parts no known libvirt prints"
+            + " are reported as warnings on stderr.",
+        "Exit status: 0 valid (warnings allowed unless --strict), 1 invalid or, with --strict,"
+            + " unknown parts (FILE:LINE:COLUMN: reason on stderr), 2 usage."})
 public final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Option(names = "--strict",
+      description = "Refuse parts the model does not know instead of warning about them.")
+  private boolean strict;
 
   @Parameters(paramLabel = "FILE", description = "The document to check.")
   private Path file;
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      DocumentFile.read(file);
-      return 0;
+      DocumentFile.Read doc = DocumentFile.readFramed(file);
+      String kind = strict ? "error" : "warning";
+      for (DocumentWarning w : doc.warnings()) {
+        String at = w.line() < 0 ? file.toString() : file + ":" + w.line() + ":" + w.column();
+        err.println("domcaps validate: " + at + ": " + kind + ": " + w.where() + ": "
+            + w.message());
+      }
+      err.flush();
+      return strict && !doc.warnings().isEmpty() ? 1 : 0;
     } catch (DocumentFile.UnreadableDocumentException e) {
-      spec.commandLine().getErr().println("domcaps validate: " + e.getMessage());
-      spec.commandLine().getErr().flush();
+      err.println("domcaps validate: " + e.getMessage());
+      err.flush();
       return 1;
     }
   }

@@ -125,7 +125,7 @@ class HostileInputTest {
     String deep = "<domainCapabilities>" + "<devices>".repeat(10_000)
         + "</devices>".repeat(10_000) + "</domainCapabilities>";
     assertThatThrownBy(() -> DomainCapabilitiesXml.parse(deep))
-        .hasMessage("<1:165> /domainCapabilities" + "/devices".repeat(15)
+        .hasMessage("<1:165> /domainCapabilities" + "/devices".repeat(16)
             + ": elements nest deeper than 16 levels");
   }
 
