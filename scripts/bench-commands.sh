@@ -7,6 +7,10 @@
 #   scripts/bench-commands.sh                 cold, warm, hello and all-emulator rounds
 #   ROUNDS=9 ALL_ROUNDS=3 scripts/bench-commands.sh
 #   BENCH=cold,warm scripts/bench-commands.sh  a subset (cold warm all)
+#   LIBVIRT=11.3 BENCH=cold,all scripts/bench-commands.sh
+#                                             against libvirt 11.3.0 (../shared/tools/
+#                                             libvirt-11.3-env.sh's launcher, a fresh root per
+#                                             call, so no warm round) and domcaps --libvirt 11.3
 #
 # cold: `touch` of the binary, then a fresh embed root for virsh and a fresh cache dir for
 #       domcaps: `virsh domcapabilities` vs `bin/domcaps` (x86_64; both probe KVM and TCG when
@@ -24,6 +28,11 @@ ROUNDS=${ROUNDS:-7}
 ALL_ROUNDS=${ALL_ROUNDS:-3}
 BENCH=${BENCH:-cold,warm,all}
 QEMU=${QEMU:-/usr/bin/qemu-system-x86_64}
+LIBVIRT=${LIBVIRT:-9.0}
+if [ "$LIBVIRT" = 11.3 ]; then
+  . "$here/../shared/tools/libvirt-11.3-env.sh" || exit 2
+  case ",$BENCH," in *,warm,*) echo "bench-commands: libvirt 11.3's launcher takes a fresh root per call: no warm round" >&2; exit 2;; esac
+fi
 [ "$(id -u)" = 0 ] || { echo "bench-commands: run as root (embedded libvirt and /dev/kvm)" >&2; exit 2; }
 command -v virsh >/dev/null || { echo "bench-commands: virsh is missing (libvirt-clients)" >&2; exit 2; }
 [ -f "$here/cli/target/domcaps.jar" ] || { echo "bench-commands: build first: mvn -q -DskipTests package" >&2; exit 2; }
@@ -36,6 +45,7 @@ grep -q '^libvirt-qemu:' "$work/group" || echo 'libvirt-qemu:x:0:' >> "$work/gro
 
 virsh_embed() { # ROOT ARGS...
   local root=$1; shift
+  if [ "$LIBVIRT" = 11.3 ]; then "$LIBVIRT11_VIRSH" "$@"; return; fi
   unshare -m sh -c 'mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group && exec virsh "$@"' \
     "$work" -c "qemu:///embed?root=$root" "$@"
 }
@@ -76,7 +86,7 @@ hello() { java "${jvm[@]}" -XX:SharedArchiveFile="$work/hello/hello.jsa" -jar "$
 rm -rf "$work/prime"; "$here/bin/domcaps" --cache-dir "$work/prime" --emulatorbin "$QEMU" >/dev/null
 "$here/bin/domcaps" --cache-dir "$work/prime" --emulatorbin "$QEMU" >/dev/null
 
-domcaps() { "$here/bin/domcaps" "$@"; }
+domcaps() { "$here/bin/domcaps" --libvirt "$LIBVIRT" "$@"; }
 case ",$BENCH," in *,cold,*|*,warm,*)
   for i in $(seq "$ROUNDS"); do
     touch "$QEMU"; sleep 1   # a new ctime second: both caches see a changed binary

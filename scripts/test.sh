@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 source scripts/packages.sh
 install_missing $TEST_PKGS
 setup_libvirt_reference
+# libvirt 11.3 beside the system's 9.0, for the tests comparing with it (LIBVIRT11_VIRSH).
+. "$(dirname "$0")/../../shared/tools/libvirt-11.3-env.sh" || echo "test.sh: no libvirt 11.3; its comparisons are skipped" >&2
 mvn -B verify "$@"

@@ -4,8 +4,10 @@ package org.domcaps.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.api.CachedProbe;
 import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Command;
@@ -29,15 +31,36 @@ final class CacheCommand implements Callable<Integer> {
           + "else $XDG_CACHE_HOME/domcaps or ~/.cache/domcaps)")
   Path cacheDir;
 
+  @Option(names = "--libvirt", paramLabel = "VERSION",
+      description = "only the entries of that libvirt release (9.0 or 11.3; default: every release's)")
+  String libvirt;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = CapabilityCache.location(Optional.ofNullable(cacheDir));
+    Path location = CapabilityCache.location(Optional.ofNullable(cacheDir));
+    List<LibvirtVersion> releases;
+    try {
+      releases = libvirt == null ? LibvirtVersion.SUPPORTED : List.of(LibvirtOption.parse(libvirt));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     try {
       switch (action) {
-        case "list" -> list(out, dir);
-        case "clear" -> out.println("removed " + CapabilityCache.clear(dir) + " entries from " + dir);
+        case "list" -> {
+          for (LibvirtVersion v : releases) {
+            list(out, CapabilityCache.entriesOf(location, v), v);
+          }
+        }
+        case "clear" -> {
+          for (LibvirtVersion v : releases) {
+            Path d = CapabilityCache.entriesOf(location, v);
+            out.println("removed " + CapabilityCache.clear(d) + " entries from " + d);
+          }
+        }
         default -> {
           err.println("error: unknown cache action '" + action + "' (expected list or clear)");
           err.flush();
@@ -45,7 +68,7 @@ final class CacheCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      err.println("error: cannot read capability cache " + dir + ": " + e.getMessage());
+      err.println("error: cannot read capability cache " + location + ": " + e.getMessage());
       err.flush();
       return 1;
     }
@@ -53,9 +76,9 @@ final class CacheCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void list(PrintWriter out, Path dir) throws IOException {
-    out.println("cache " + dir);
-    for (CachedProbe e : CapabilityCache.list(dir)) {
+  private static void list(PrintWriter out, Path dir, LibvirtVersion release) throws IOException {
+    out.println("cache " + dir + " (libvirt " + release + ")");
+    for (CachedProbe e : CapabilityCache.list(dir, release)) {
       out.println(e.file().getFileName());
       if (e.details().isPresent()) {
         CachedProbe.Details c = e.details().get();

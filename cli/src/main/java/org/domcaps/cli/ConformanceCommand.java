@@ -29,13 +29,20 @@ final class ConformanceCommand implements Callable<Integer> {
           + "home/user/.config/qemu/firmware")
   Path firmwareRoot;
 
+  @Option(names = "--libvirt", paramLabel = "VERSION",
+      description = "libvirt release the suite is of: 9.0 or 11.3 (default: from DIR's name, "
+          + "libvirt-X.Y.Z, else 9.0)")
+  String libvirt;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ConformanceReport report;
     try {
-      report = ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot));
-    } catch (IOException e) {
+      report = libvirt == null
+          ? ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot))
+          : ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot), LibvirtOption.parse(libvirt));
+    } catch (IOException | IllegalArgumentException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());
       err.flush();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.api.CapabilityCache;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
@@ -38,6 +39,8 @@ final class DomCapsCommand implements Callable<Integer> {
 
   @Mixin OutputFormatOption output;
 
+  @Mixin LibvirtOption libvirt = new LibvirtOption();
+
   @Option(names = "--all", description = "answer for every installed emulator (probed in "
       + "parallel), in a <domainCapabilitiesList>")
   boolean all;
@@ -61,7 +64,15 @@ final class DomCapsCommand implements Callable<Integer> {
     Optional<Path> cache = noCache
         ? Optional.empty()
         : Optional.of(CapabilityCache.location(Optional.ofNullable(cacheDir)));
-    Options options = LiveOptions.forThisHost(err::println, cache);
+    LibvirtVersion release;
+    try {
+      release = libvirt.release();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    Options options = LiveOptions.forThisHost(err::println, cache, release);
     if (all) {
       if (emulatorBin != null || arch != null || virtType != null) {
         err.println("error: --all answers for every emulator; it takes no --emulatorbin, --arch "
@@ -82,8 +93,8 @@ final class DomCapsCommand implements Callable<Integer> {
     }
     out.print(output.format().render(caps));
     if (output.format() == OutputFormat.XML) {
-      // virsh prints the document, a newline, and one more after every command.
-      out.print("\n\n");
+      // virsh prints the document and a newline; 9.0's virsh one more after every command.
+      out.print(release.atLeast(LibvirtVersion.V11_3) ? "\n" : "\n\n");
     }
     out.flush();
     return 0;

@@ -61,6 +61,7 @@ final class FastPath {
           c.output = OutputFormatOption.of(OutputFormat.fromOptionValue(value));
         }
         case "--cache-dir" -> c.cacheDir = Path.of(value);
+        case "--libvirt" -> c.libvirt = LibvirtOption.of(value);
         default -> {
           return null;
         }

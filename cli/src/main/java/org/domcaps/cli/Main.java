@@ -22,6 +22,7 @@ public final class Main {
 
   /** The command tree, printing UTF-8 whatever the platform encoding. */
   public static CommandLine commandLine() {
+    System.setProperty(LibvirtOption.DEFAULT_PROPERTY, LibvirtOption.describeDefault());
     CommandLine cmd =
         new CommandLine(new DomCapsCommand())
             .addSubcommand("format", new FormatCommand())

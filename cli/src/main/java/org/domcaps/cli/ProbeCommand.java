@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +10,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.domcaps.qemu.api.EmulatorProbe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code domcaps probe --emulatorbin P [--record FILE]}: probes the binary over QMP as libvirt
- * 9.0.0 does and prints its capabilities in libvirt's capability-cache XML; {@code --record} also
+ * {@code domcaps probe --emulatorbin P [--record FILE] [--libvirt V]}: probes the binary over QMP
+ * as libvirt 9.0.0 or 11.3.0 does and prints its capabilities in libvirt's capability-cache XML; {@code --record} also
  * keeps the QMP session (both phases) in libvirt's {@code .replies} layout, so that a probe can be
  * replayed later without the binary.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-    description = "Probe a QEMU binary over QMP as libvirt 9.0.0 does and print its capabilities "
-        + "in libvirt's capability-cache XML.")
+    description = "Probe a QEMU binary over QMP as libvirt (9.0 or 11.3) does and print its "
+        + "capabilities in that libvirt's capability-cache XML.")
 final class ProbeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,6 +34,8 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "FILE",
       description = "also write the QMP session to FILE in libvirt's .replies layout")
   Path record;
+
+  @Mixin LibvirtOption libvirt = new LibvirtOption();
 
   // The capability cache has one form only; the option exists so scripts can say so explicitly.
   @Option(names = "--format", paramLabel = "xml", defaultValue = "xml",
@@ -52,7 +54,8 @@ final class ProbeCommand implements Callable<Integer> {
     }
     String xml;
     try {
-      EmulatorProbe.Outcome probed = EmulatorProbe.probe(emulatorBin, record != null);
+      EmulatorProbe.Outcome probed =
+          EmulatorProbe.probe(emulatorBin, record != null, libvirt.release());
       xml = probed.capabilitiesXml();
       if (record != null) {
         try {

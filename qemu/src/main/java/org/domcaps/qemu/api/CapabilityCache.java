@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.cache.CacheEntries;
 import org.domcaps.qemu.cache.CacheLocation;
 import org.domcaps.qemu.cache.LiveHostKey;
@@ -31,10 +32,27 @@ public final class CapabilityCache {
     return CacheLocation.resolve(explicit, System.getenv(), ProcessIdentity.privileged());
   }
 
-  /** Every entry of {@code dir}, sorted by file name, each checked against this host now. */
+  /**
+   * The directory within the cache at {@code location} that holds libvirt {@code release}'s
+   * entries (9.0's are at the top, as before releases were told apart).
+   */
+  public static Path entriesOf(Path location, LibvirtVersion release) {
+    return LiveOptions.cacheDirOf(location, release);
+  }
+
+  /** Every libvirt 9.0 entry of {@code dir}, sorted by file name, each checked against this host. */
   public static List<CachedProbe> list(Path dir) throws IOException {
+    return list(dir, LibvirtVersion.V9_0);
+  }
+
+  /**
+   * Every entry of {@code dir} (a directory {@link #entriesOf} names), sorted by file name, each
+   * checked against this host now as libvirt {@code release} checks its entries.
+   */
+  public static List<CachedProbe> list(Path dir, LibvirtVersion release) throws IOException {
     List<CachedProbe> out = new ArrayList<>();
-    for (CacheEntries.Entry e : CacheEntries.list(dir, LiveHostKey.read(LiveOptions.hostArch()))) {
+    for (CacheEntries.Entry e :
+        CacheEntries.list(dir, LiveHostKey.read(LiveOptions.hostArch(), release))) {
       out.add(new CachedProbe(e.file(), e.caps().map(CachedProbe.Details::of), e.problem()));
     }
     return out;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,33 @@ public final class ConformanceSuite {
    *     and {@code home/user/.config/qemu/firmware}; empty for no descriptors at all
    */
   public static ConformanceReport run(Path dir, Optional<Path> firmwareRoot) throws IOException {
+    return run(dir, firmwareRoot, releaseOf(dir));
+  }
+
+  /**
+   * The release a suite directory is of, from its name ({@code libvirt-11.3.0}); 9.0.0 when the
+   * name says none.
+   *
+   * @throws IllegalArgumentException when the name gives a release domcaps does not answer as
+   */
+  public static LibvirtVersion releaseOf(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("libvirt-([0-9]+\\.[0-9]+(?:\\.[0-9]+)?)")
+        .matcher(name == null ? "" : name.toString());
+    if (!m.matches()) {
+      return LibvirtVersion.V9_0;
+    }
+    LibvirtVersion v = LibvirtVersion.parse(m.group(1));
+    if (!LibvirtVersion.SUPPORTED.contains(v)) {
+      throw new IllegalArgumentException("suite " + dir + " is of libvirt " + v
+          + ", which domcaps does not answer as (expected one of " + LibvirtVersion.SUPPORTED + ")");
+    }
+    return v;
+  }
+
+  /** As {@link #run(Path, Optional)}, regenerating as the libvirt release {@code libvirt}. */
+  public static ConformanceReport run(Path dir, Optional<Path> firmwareRoot, LibvirtVersion libvirt)
+      throws IOException {
     Path goldens = dir.resolve("domaincaps");
     if (!Files.isDirectory(goldens)) {
       throw new IOException("no domaincaps/ directory in " + dir
@@ -55,12 +84,13 @@ public final class ConformanceSuite {
     FirmwareCapsResolver firmware = new FirmwareCapsResolver(roots, FirmwareWarnings.IGNORE);
     List<ConformanceReport.Result> results = new ArrayList<>();
     for (Path golden : files) {
-      results.add(check(dir, golden, firmware));
+      results.add(check(dir, golden, firmware, libvirt));
     }
     return new ConformanceReport(results);
   }
 
-  private static ConformanceReport.Result check(Path dir, Path golden, FirmwareCapsResolver fw) {
+  private static ConformanceReport.Result check(Path dir, Path golden, FirmwareCapsResolver fw,
+      LibvirtVersion libvirt) {
     String name = golden.getFileName().toString();
     Optional<GoldenName> request = GoldenName.parse(name);
     if (request.isEmpty()) {
@@ -70,7 +100,7 @@ public final class ConformanceSuite {
     String expected;
     try {
       expected = Files.readString(golden, StandardCharsets.UTF_8);
-      actual = DomainCapabilitiesXml.format(regenerate(dir, request.get(), fw));
+      actual = DomainCapabilitiesXml.format(regenerate(dir, request.get(), fw, libvirt));
     } catch (IOException | RuntimeException e) {
       return failed(name, "cannot regenerate: " + e.getMessage());
     }
@@ -86,8 +116,13 @@ public final class ConformanceSuite {
   /** One golden's document, as libvirt's harness fills it. */
   static DomainCapabilities regenerate(Path dir, GoldenName g, FirmwareCapsResolver fw)
       throws IOException {
+    return regenerate(dir, g, fw, LibvirtVersion.V9_0);
+  }
+
+  static DomainCapabilities regenerate(Path dir, GoldenName g, FirmwareCapsResolver fw,
+      LibvirtVersion libvirt) throws IOException {
     String binary = "/usr/bin/qemu-system-" + g.arch();
-    QemuCaps caps = RecordedCaps.load(dir, g, binary);
+    QemuCaps caps = RecordedCaps.load(dir, g, binary, libvirt);
     // The harness resolves the machine in the record of the binary's own type, not the
     // requested one (domaincapstest.c), and prints no refusal: it fills whatever results.
     String capsVirtType = caps.has("kvm") ? VirtType.KVM : VirtType.QEMU;
@@ -97,7 +132,7 @@ public final class ConformanceSuite {
     ResolvedRequest request = new ResolvedRequest(binary, g.arch(), g.virtType(), machine, caps);
     HostFacts host = TestHarnessState.host(g.arch(), g.version());
     OsFirmwareCapabilities os = fw.osCapabilities(g.arch(), machine == null ? "" : machine)
-        .withLoaderValues(LibvirtTestSuiteHost.LOADER_VALUES);
+        .withLoaderValues(TestHarnessState.loaderValues(libvirt));
     return DomainCapsBuilder.build(request, TestHarnessState.fillFacts(host, request), os,
         HarnessCpu.section(request));
   }

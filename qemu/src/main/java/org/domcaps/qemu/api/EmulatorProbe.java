@@ -4,8 +4,10 @@ package org.domcaps.qemu.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.launch.LiveConnector;
 import org.domcaps.qemu.launch.LiveProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
@@ -36,10 +38,19 @@ public final class EmulatorProbe {
    *     not a usable QEMU
    */
   public static Outcome probe(Path binary, boolean record) throws IOException {
+    return probe(binary, record, LibvirtVersion.V9_0);
+  }
+
+  /**
+   * As {@link #probe(Path, boolean)}, asking the questions libvirt {@code release} asks and
+   * answering in its capability-cache format.
+   */
+  public static Outcome probe(Path binary, boolean record, LibvirtVersion release)
+      throws IOException {
     QmpConnector live = new LiveConnector(binary);
     RecordingConnector recording = record ? new RecordingConnector(live) : null;
     QemuCaps caps = QemuProbe.probe(recording == null ? live : recording,
-        LiveProbeContext.forBinary(binary));
+        LiveProbeContext.forBinary(binary, new LiveHostFacts(), release));
     return new Outcome(QemuCapsXml.write(caps),
         recording == null ? Optional.empty() : Optional.of(recording.log().format()));
   }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
+import org.domcaps.model.LibvirtVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,15 +54,27 @@ public final class LiveOptions {
     return forHost(new LiveHostFacts(), warnings, cacheDir);
   }
 
+  /** As {@link #forThisHost(Consumer, Optional)}, answering as the libvirt release {@code libvirt}. */
+  public static Options forThisHost(
+      Consumer<String> warnings, Optional<Path> cacheDir, LibvirtVersion libvirt) {
+    return forHost(new LiveHostFacts(), warnings, cacheDir, libvirt);
+  }
+
   /** Live probing and firmware, with the given host facts (e.g. overridden ones). */
   public static Options forHost(HostFacts host, Consumer<String> warnings) {
+    return forHost(host, warnings, LibvirtVersion.V9_0);
+  }
+
+  /** Live probing and firmware as the libvirt release {@code libvirt} does them. */
+  public static Options forHost(HostFacts host, Consumer<String> warnings, LibvirtVersion libvirt) {
     LiveHostCpuFacts hostCpu = new LiveHostCpuFacts(host.arch(), Path.of("/proc/cpuinfo"));
     return Options.builder()
         .host(host)
-        .capsLookup(LiveCapsLookup.live(b -> probeContext(b, host)))
+        .capsLookup(LiveCapsLookup.live(b -> probeContext(b, host, libvirt)))
         // libvirt's system daemon reads no user firmware dir; an unprivileged one does.
         .firmware(FirmwareCapsResolver.live(host.privileged(), warnings::accept))
         .cpu(r -> Optional.of(CpuSection.of(r, hostCpu)))
+        .libvirt(libvirt)
         .build();
   }
 
@@ -72,17 +85,36 @@ public final class LiveOptions {
    * sources stay unchanged.
    */
   public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
-    Options plain = forHost(host, warnings);
+    return forHost(host, warnings, cacheDir, LibvirtVersion.V9_0);
+  }
+
+  /**
+   * As {@link #forHost(HostFacts, Consumer, Optional)} for the libvirt release {@code libvirt}:
+   * its entries live in their own directory ({@link #cacheDirOf}) and carry its {@code selfvers}.
+   */
+  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir,
+      LibvirtVersion libvirt) {
+    Options plain = forHost(host, warnings, libvirt);
     if (cacheDir.isEmpty()) {
       return plain;
     }
-    HostKey key = LiveHostKey.read(host.arch());
+    Path dir = cacheDirOf(cacheDir.get(), libvirt);
+    HostKey key = LiveHostKey.read(host.arch(), libvirt);
     return plain.toBuilder()
-        .host(new MemoHostFacts(host, cacheDir.get()))
-        .capsLookup(cachedLookup(key, cacheDir.get(), warnings))
+        .host(new MemoHostFacts(host, dir))
+        .capsLookup(cachedLookup(key, dir, warnings))
         .firmware(plain.firmware()
-            .withMemo(new FirmwareDescriptorMemo(cacheDir.get(), key.selfCtime())))
+            .withMemo(new FirmwareDescriptorMemo(dir, key.selfCtime())))
         .build();
+  }
+
+  /**
+   * The cache directory of a release's entries: 9.0.0's are the directory itself (as before
+   * releases were told apart), every other release's are in {@code libvirt-X.Y.Z/} inside it, so
+   * that answering as one release never invalidates the other's entries.
+   */
+  public static Path cacheDirOf(Path cacheDir, LibvirtVersion libvirt) {
+    return libvirt.equals(LibvirtVersion.V9_0) ? cacheDir : cacheDir.resolve("libvirt-" + libvirt);
   }
 
   /** The live prober behind the cache in {@code cacheDir}. */
@@ -113,8 +145,9 @@ public final class LiveOptions {
   }
 
   /** The host facts libvirt records with a probe (they matter only when KVM is found). */
-  static ProbeContext probeContext(String binary, HostFacts host) {
+  static ProbeContext probeContext(String binary, HostFacts host, LibvirtVersion libvirt) {
     return ProbeContext.builder(binary)
+        .libvirt(libvirt)
         .hostArch(host.arch())
         .kvmSupportsNesting(host.kvmNestingEnabled())
         .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest())

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
+import org.domcaps.model.LibvirtVersion;
 
 import java.util.Objects;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
@@ -18,12 +19,14 @@ public final class Options {
   private final CapsLookup capsLookup;
   private final FirmwareCapsResolver firmware;
   private final CpuSource cpu;
+  private final LibvirtVersion libvirt;
 
   private Options(Builder b) {
     this.host = Objects.requireNonNull(b.host, "host");
     this.capsLookup = Objects.requireNonNull(b.capsLookup, "capsLookup");
     this.firmware = Objects.requireNonNull(b.firmware, "firmware");
     this.cpu = Objects.requireNonNull(b.cpu, "cpu");
+    this.libvirt = Objects.requireNonNull(b.libvirt, "libvirt");
   }
 
   public static Builder builder() {
@@ -31,7 +34,8 @@ public final class Options {
   }
 
   public Builder toBuilder() {
-    return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu);
+    return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu)
+        .libvirt(libvirt);
   }
 
   public HostFacts host() {
@@ -50,12 +54,21 @@ public final class Options {
     return cpu;
   }
 
+  /**
+   * The libvirt release whose answer is given (9.0.0 unless set). The capabilities the lookup
+   * returns must come from that release's probe: {@link LiveOptions} builds both from it.
+   */
+  public LibvirtVersion libvirt() {
+    return libvirt;
+  }
+
   /** Builder for {@link Options}; every part is required except the CPU logic. */
   public static final class Builder {
     private HostFacts host;
     private CapsLookup capsLookup;
     private FirmwareCapsResolver firmware;
     private CpuSource cpu = CpuSource.NONE;
+    private LibvirtVersion libvirt = LibvirtVersion.V9_0;
 
     private Builder() {}
 
@@ -76,6 +89,11 @@ public final class Options {
 
     public Builder cpu(CpuSource v) {
       cpu = v;
+      return this;
+    }
+
+    public Builder libvirt(LibvirtVersion v) {
+      libvirt = v;
       return this;
     }
 

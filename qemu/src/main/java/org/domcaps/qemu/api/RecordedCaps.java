@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,28 @@ final class RecordedCaps {
    *     test behaves as native)
    */
   static QemuCaps load(Path dir, GoldenName g, String binary) throws IOException {
+    return load(dir, g, binary, LibvirtVersion.V9_0);
+  }
+
+  /**
+   * libvirt 11.3's harness reads the cache file ({@code qemuTestParseCapabilitiesArch}), and its
+   * loader keeps everything the file holds, so 11.3 goldens come from {@code qemucaps/}; 9.0's
+   * are regenerated from the recording (its cache file is the recording's image).
+   */
+  static QemuCaps load(Path dir, GoldenName g, String binary, LibvirtVersion libvirt)
+      throws IOException {
+    if (libvirt.atLeast(LibvirtVersion.V11_3)) {
+      Path cached = dir.resolve("qemucaps").resolve(g.qemuCapsName(libvirt));
+      if (!Files.isRegularFile(cached)) {
+        throw new IOException("no " + cached + " for this golden");
+      }
+      QemuCaps caps = QemuCapsXml.read(cached);
+      if (!caps.libvirt().equals(libvirt)) {
+        throw new IOException(cached + " is in libvirt " + caps.libvirt()
+            + "'s cache format, expected " + libvirt + "'s");
+      }
+      return caps;
+    }
     Path replies = dir.resolve("replies").resolve(g.repliesName());
     if (Files.isRegularFile(replies)) {
       QemuCaps probed =

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
+import java.util.List;
+import org.domcaps.model.LibvirtVersion;
+
 import org.domcaps.qemu.build.FillFacts;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.host.HostFacts;
@@ -26,8 +29,17 @@ final class TestHarnessState {
         .build();
   }
 
+  /** The loader paths the harness puts in place of the real ones, after filling. */
+  static List<String> loaderValues(LibvirtVersion libvirt) {
+    return libvirt.atLeast(LibvirtVersion.V11_3)
+        ? List.of("/obviously/fake/firmware1.fd", "/obviously/fake/firmware2.fd")
+        : LibvirtTestSuiteHost.LOADER_VALUES;
+  }
+
   static FillFacts fillFacts(HostFacts host, ResolvedRequest request) {
-    return FillFacts.of(host, request).withS390SecureGuest(true);
+    // 11.3's harness configures a qemu-rdp helper name the mock finds.
+    return FillFacts.of(host, request).withS390SecureGuest(true)
+        .withQemuRdp(request.caps().libvirt().atLeast(LibvirtVersion.V11_3));
   }
 
   /** 3.x to 5.x: TPM 1.2 only; 6.x: 1.2 and 2.0; anything else 2.0 only (domaincapstest.c). */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.build;
+import org.domcaps.model.MaxPhysAddr;
 
 import java.util.List;
 import org.domcaps.model.Cpu;
@@ -28,7 +29,14 @@ public final class CpuSection {
         .maximum(mode(c.maximum().supported(), c.maximum().maximumMigratable()));
     c.hostModel().cpu().ifPresent(m -> b.hostModel(hostModel(m)));
     for (CpuCapabilities.CustomModel m : c.custom().models()) {
-      b.customModel(new CpuModel(m.name(), usable(m.usable()), m.deprecated(), m.vendor()));
+      CpuModel model = new CpuModel(m.name(), usable(m.usable()), m.deprecated(), m.vendor());
+      if (m.canonical().isPresent()) {
+        model = model.withCanonical(m.canonical().get());
+      }
+      if (!m.blockers().isEmpty()) {
+        model = model.withBlockers(m.blockers());
+      }
+      b.customModel(model);
     }
     return b.build();
   }
@@ -44,6 +52,7 @@ public final class CpuSection {
   private static HostModel hostModel(org.domcaps.qemu.cpu.HostModel m) {
     HostModel.Builder h = HostModel.builder(m.model()).fallback(m.fallback().xmlName());
     m.vendor().ifPresent(h::vendor);
+    m.maxPhysAddrLimit().ifPresent(n -> h.maxPhysAddr(MaxPhysAddr.of("passthrough").withLimit(n)));
     for (org.domcaps.qemu.cpu.HostModel.Feature f : m.features()) {
       h.feature(f.policy().xmlName(), f.name());
     }

@@ -24,11 +24,14 @@ final class DeviceFill {
   static Devices devices(QemuCaps caps, String machine, FillFacts facts) {
     // libvirt never gets here without a machine; an empty name keeps every machine test false.
     machine = machine == null ? "" : machine;
-    return Devices.builder()
+    Devices.Builder b = Devices.builder()
         .disk(disk(caps, machine))
         .graphics(Capability.supported(new Enumeration("type")
             .addIf(caps.has("sdl"), "sdl")
             .addIf(caps.has("vnc"), "vnc")
+            // 11.3: with D-Bus display, rdp through the qemu-rdp helper.
+            .addIf(DomainCapsBuilder.since11(caps) && caps.has("display-dbus") && facts.qemuRdp(),
+                "rdp")
             .addIf(caps.has("spice"), "spice")
             .addIf(caps.has("egl-headless"), "egl-headless")
             .addIf(caps.has("display-dbus"), "dbus")
@@ -52,8 +55,46 @@ final class DeviceFill {
             ? Capability.supported(CapsEnum.of("bus", "usb"))
             : Capability.unsupported())
         .channel(Capability.supported(new Enumeration("type").add("pty").add("unix")
-            .addIf(caps.has("spice"), "spicevmc").build()))
-        .build();
+            .addIf(caps.has("spice"), "spicevmc").build()));
+    if (DomainCapsBuilder.since11(caps)) {
+      b.crypto(crypto(caps)).iface(iface(caps)).panic(panic(caps, machine));
+    }
+    return b.build();
+  }
+
+  /** {@code <crypto>} (libvirt 11.3: virQEMUCapsFillDomainDeviceCryptoCaps). */
+  static Capability crypto(QemuCaps caps) {
+    return Capability.supported(
+        new Enumeration("model").addIf(caps.has("virtio-crypto"), "virtio").build(),
+        CapsEnum.of("type", "qemu"),
+        new Enumeration("backendModel").add("builtin")
+            .addIf(caps.has("cryptodev-backend-lkcf"), "lkcf").build());
+  }
+
+  /** {@code <interface>} (libvirt 11.3: virQEMUCapsFillDomainDeviceNetCaps), always supported. */
+  static Capability iface(QemuCaps caps) {
+    return Capability.supported(new Enumeration("backendType")
+        .addIf(caps.has("netdev.user"), "default")
+        .addIf(caps.has("netdev.stream"), "passt").build());
+  }
+
+  /**
+   * {@code <panic>} (libvirt 11.3: virQEMUCapsFillDomainDevicePanicCaps), from the emulator's
+   * arch; unsupported when no model applies.
+   */
+  static Capability panic(QemuCaps caps, String machine) {
+    String arch = caps.arch();
+    Enumeration model = new Enumeration("model")
+        .addIf(caps.has("pvpanic"), "isa")
+        .addIf(LibvirtArch.isPpc64(arch) && isPseries(machine), "pseries")
+        .addIf(LibvirtArch.isX86(arch), "hyperv")
+        .addIf(LibvirtArch.isS390(arch), "s390")
+        .addIf(caps.has("pvpanic-pci"), "pvpanic");
+    return model.isEmpty() ? Capability.unsupported() : Capability.supported(model.build());
+  }
+
+  static boolean isPseries(String machine) {
+    return machine.equals("pseries") || machine.startsWith("pseries-");
   }
 
   /** pseries and the built-in IDE test use the emulator's arch, not the requested one. */

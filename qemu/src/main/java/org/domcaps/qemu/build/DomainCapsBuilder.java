@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.build;
+import org.domcaps.model.LibvirtVersion;
 
 import java.util.Optional;
 import org.domcaps.model.Capability;
@@ -34,7 +35,8 @@ public final class DomainCapsBuilder {
         .domain(request.virtType())
         .machine(request.machine())
         .arch(request.arch())
-        .iothreads(Supported.of(caps.has("iothread")))
+        // 11.3 reports iothreads unconditionally (its flag was retired: every QEMU has them).
+        .iothreads(Supported.of(since11(caps) || caps.has("iothread")))
         .os(os(firmware))
         .memoryBacking(memoryBacking(caps))
         .devices(DeviceFill.devices(caps, request.machine(), facts))
@@ -45,6 +47,11 @@ public final class DomainCapsBuilder {
     }
     cpu.ifPresent(b::cpu);
     return b.build();
+  }
+
+  /** The capabilities come from libvirt 11.3's probe: fill as 11.3 does. */
+  static boolean since11(QemuCaps caps) {
+    return caps.libvirt().atLeast(LibvirtVersion.V11_3);
   }
 
   /** The machine's cpu-max in the virt type's record, capped by KVM's limit for kvm. */

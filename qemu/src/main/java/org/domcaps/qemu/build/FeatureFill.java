@@ -27,7 +27,8 @@ final class FeatureFill {
         .vmcoreinfo(Supported.of(caps.has("vmcoreinfo")))
         .genid(Supported.of(caps.has("vmgenid")))
         .backingStoreInput(Supported.YES)
-        .backup(Supported.of(caps.has("incremental-backup")))
+        // 11.3 reports backup unconditionally (QEMU_CAPS_LAST in domCapsTuples).
+        .backup(Supported.of(DomainCapsBuilder.since11(caps) || caps.has("incremental-backup")))
         .sev(sev(caps, facts))
         .sgx(sgx(caps));
     // s390-pv is reported only for s390 emulators; absent elsewhere.
@@ -36,10 +37,41 @@ final class FeatureFill {
       f.s390Pv(Supported.of(caps.has("confidential-guest-support") && caps.has("s390-pv-guest")
           && secure));
     }
+    if (DomainCapsBuilder.since11(caps)) {
+      f.asyncTeardown(asyncTeardown(caps)).ps2(ps2(request)).launchSecurity(launchSecurity(caps));
+    }
     caps.hyperv().ifPresent(h -> f.hyperv(h.supported()
         ? Capability.supported(CapsEnum.of("features", h.features()))
         : Capability.unsupported()));
     return f.build();
+  }
+
+  /** {@code <async-teardown>} (libvirt 11.3): QEMU's {@code -run-with async-teardown}. */
+  static Supported asyncTeardown(QemuCaps caps) {
+    return Supported.of(caps.has("run-with.async-teardown"));
+  }
+
+  /**
+   * {@code <ps2>} (libvirt 11.3: virQEMUCapsSupportsI8042Toggle): the machine's i8042 option on
+   * the PC machines of the requested arch.
+   */
+  static Supported ps2(ResolvedRequest request) {
+    String arch = request.arch();
+    String m = request.machine() == null ? "" : request.machine();
+    boolean pc = LibvirtArch.isX86(arch)
+        && (m.equals("pc") || m.startsWith("pc-0.") || m.startsWith("pc-1.")
+            || m.startsWith("pc-i440fx-") || m.startsWith("rhel") || m.equals("q35")
+            || m.startsWith("pc-q35-") || m.equals("xenfv") || m.startsWith("xenfv-"));
+    return Supported.of(request.caps().has("machine-i8042-opt") && (pc || m.equals("isapc")));
+  }
+
+  /** {@code <launchSecurity>} (libvirt 11.3: virQEMUCapsFillDomainLaunchSecurity). */
+  static Capability launchSecurity(QemuCaps caps) {
+    Enumeration sectype = new Enumeration("sectype")
+        .addIf(caps.has("sev-guest"), "sev")
+        .addIf(caps.has("sev-snp-guest"), "sev-snp")
+        .addIf(caps.has("s390-pv-guest") && caps.has("confidential-guest-support"), "s390-pv");
+    return sectype.isEmpty() ? Capability.unsupported() : Capability.supported(sectype.build());
   }
 
   /** GIC versions only for ARM virt machines of the requested arch; kernel for kvm, emulated for qemu. */

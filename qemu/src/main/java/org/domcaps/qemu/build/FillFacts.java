@@ -18,16 +18,23 @@ import org.domcaps.qemu.host.SevGuestLimits;
  * @param sevGuests the SEV guest limits libvirt takes from the host's CPUID
  * @param s390SecureGuest overrides the probe-time secure-guest verdict kept in the capabilities
  *     (libvirt's test harness mocks it true); empty keeps the probe's verdict
+ * @param qemuRdp libvirt 11.3's qemu-rdp helper is available
  */
 public record FillFacts(
     int kvmMaxVcpus,
     List<String> pciBackends,
     Optional<List<String>> swtpmVersions,
     SevGuestLimits sevGuests,
-    Optional<Boolean> s390SecureGuest) {
+    Optional<Boolean> s390SecureGuest,
+    boolean qemuRdp) {
   public FillFacts {
     pciBackends = List.copyOf(pciBackends);
     swtpmVersions = swtpmVersions.map(List::copyOf);
+  }
+
+  public FillFacts(int kvmMaxVcpus, List<String> pciBackends, Optional<List<String>> swtpmVersions,
+      SevGuestLimits sevGuests, Optional<Boolean> s390SecureGuest) {
+    this(kvmMaxVcpus, pciBackends, swtpmVersions, sevGuests, s390SecureGuest, false);
   }
 
   /**
@@ -41,11 +48,18 @@ public record FillFacts(
     var swtpm = host.swtpm();
     return new FillFacts(kvmMax, host.pciBackends(request.caps()),
         swtpm.present() ? Optional.of(swtpm.tpmVersions()) : Optional.empty(),
-        host.sevGuestLimits(), Optional.empty());
+        host.sevGuestLimits(), Optional.empty(), host.qemuRdpAvailable());
   }
 
   /** The same facts with the s390 secure-guest verdict forced. */
   public FillFacts withS390SecureGuest(boolean secure) {
-    return new FillFacts(kvmMaxVcpus, pciBackends, swtpmVersions, sevGuests, Optional.of(secure));
+    return new FillFacts(kvmMaxVcpus, pciBackends, swtpmVersions, sevGuests, Optional.of(secure),
+        qemuRdp);
+  }
+
+  /** The same facts with the qemu-rdp helper present or not. */
+  public FillFacts withQemuRdp(boolean available) {
+    return new FillFacts(kvmMaxVcpus, pciBackends, swtpmVersions, sevGuests, s390SecureGuest,
+        available);
   }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cache;
 
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -31,7 +33,7 @@ import org.domcaps.qemu.caps.SgxCapability;
  * it decoded back to capabilities whose cache document equals the entry's.
  */
 final class CapsSnapshot {
-  private static final String MAGIC = "domcaps-qemucaps-snapshot-1";
+  private static final String MAGIC = "domcaps-qemucaps-snapshot-2";
 
   private CapsSnapshot() {}
 
@@ -40,6 +42,7 @@ final class CapsSnapshot {
     try (DataOutputStream o = new DataOutputStream(buf)) {
       str(o, MAGIC);
       str(o, entryState);
+      str(o, c.libvirt().toString());
       str(o, c.emulator());
       o.writeLong(c.qemuCtime());
       o.writeLong(c.qemuModDirMtime().orElse(-1L));
@@ -107,7 +110,8 @@ final class CapsSnapshot {
       if (!MAGIC.equals(str(i)) || !entryState.equals(str(i))) {
         return Optional.empty();
       }
-      QemuCaps.Builder b = QemuCaps.builder().emulator(str(i)).qemuCtime(i.readLong());
+      LibvirtVersion libvirt = LibvirtVersion.parse(str(i));
+      QemuCaps.Builder b = QemuCaps.builder().libvirt(libvirt).emulator(str(i)).qemuCtime(i.readLong());
       long mod = i.readLong();
       b.qemuModDirMtime(i.readBoolean() ? mod : null);
       b.selfCtime(i.readLong()).selfVersion(i.readLong());
@@ -166,6 +170,7 @@ final class CapsSnapshot {
         str(o, p.value());
         o.writeByte(p.migratable() == null ? 2 : p.migratable() ? 1 : 0);
       }
+      strings(o, h.deprecatedProperties());
     }
     o.writeInt(a.cpuDefinitions().size());
     for (CpuDefinition d : a.cpuDefinitions()) {
@@ -186,6 +191,7 @@ final class CapsSnapshot {
       o.writeBoolean(m.numaMemSupported());
       str(o, m.defaultRamId());
       o.writeBoolean(m.deprecated());
+      o.writeByte(m.acpi() == null ? 2 : m.acpi() ? 1 : 0);
     }
   }
 
@@ -202,7 +208,7 @@ final class CapsSnapshot {
         byte m = i.readByte();
         props.add(new HostCpuProperty(name, t, value, m == 2 ? null : m == 1));
       }
-      host = Optional.of(new HostCpuExpansion(model, migratability, props));
+      host = Optional.of(new HostCpuExpansion(model, migratability, props, strings(i)));
     }
     List<CpuDefinition> cpus = new ArrayList<>();
     for (int k = count(i); k > 0; k--) {
@@ -211,8 +217,12 @@ final class CapsSnapshot {
     }
     List<MachineType> machines = new ArrayList<>();
     for (int k = count(i); k > 0; k--) {
-      machines.add(new MachineType(str(i), str(i), i.readBoolean(), i.readInt(), i.readBoolean(),
-          str(i), i.readBoolean(), str(i), i.readBoolean()));
+      MachineType m = new MachineType(str(i), str(i), i.readBoolean(), i.readInt(), i.readBoolean(),
+          str(i), i.readBoolean(), str(i), i.readBoolean());
+      byte acpi = i.readByte();
+      machines.add(acpi == 2 ? m : new MachineType(m.name(), m.alias(), m.hotplugCpus(),
+          m.maxCpus(), m.isDefault(), m.defaultCpuType(), m.numaMemSupported(), m.defaultRamId(),
+          m.deprecated(), acpi == 1));
     }
     return new AccelCaps(host, cpus, machines);
   }

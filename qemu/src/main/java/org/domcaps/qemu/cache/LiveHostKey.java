@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cache;
+import org.domcaps.model.LibvirtVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,17 @@ public final class LiveHostKey {
 
   /** This host's key; {@code hostArch} as the rest of the live path computed it. */
   public static HostKey read(String hostArch) {
+    return read(hostArch, LibvirtVersion.V9_0);
+  }
+
+  /** This host's key for answers as the libvirt release {@code libvirt} (its {@code selfvers}). */
+  public static HostKey read(String hostArch, LibvirtVersion libvirt) {
     HostFacts host = new LiveHostFacts();
     return new HostKey(
         hostArch,
         HostIdentity.moduleDirMtime(hostArch),
         HostIdentity.selfCtime(),
-        HostIdentity.LIBVIRT_VERSION,
+        HostIdentity.versionNumber(libvirt),
         kvmUsable(Path.of("/dev/kvm")),
         HostIdentity.cpuSignature(hostArch),
         HostIdentity.microcodeVersion(hostArch),

@@ -127,4 +127,8 @@ public final class MemoHostFacts implements HostFacts {
   @Override public Optional<String> defaultEmulator(String guestArch) {
     return live.defaultEmulator(guestArch);
   }
+
+  @Override public boolean qemuRdpAvailable() {
+    return live.qemuRdpAvailable();
+  }
 }

@@ -47,6 +47,8 @@ public final class ProbeContexts {
         .qemuModDirMtime(host.qemuModDirMtime().orElse(null))
         .selfCtime(host.selfCtime())
         .selfVersion(host.selfVersion())
+        // The key's selfvers names the release the entry answers for: probe as it asks.
+        .libvirt(HostIdentity.releaseOf(host.selfVersion()))
         .microcodeVersion(host.microcodeVersion())
         .hostCpuSignature(host.hostCpuSignature().orElse(null))
         .kernelVersion(host.kernelVersion().orElse(null))

@@ -14,6 +14,7 @@ package org.domcaps.qemu.caps;
  * @param numaMemSupported whether legacy {@code -numa mem} is supported
  * @param defaultRamId default RAM backend id or null
  * @param deprecated whether QEMU reports it deprecated
+ * @param acpi QEMU's {@code acpi} member (libvirt 11.3 records it), null when absent
  */
 public record MachineType(
     String name,
@@ -24,10 +25,18 @@ public record MachineType(
     String defaultCpuType,
     boolean numaMemSupported,
     String defaultRamId,
-    boolean deprecated) {
+    boolean deprecated,
+    Boolean acpi) {
   public MachineType {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("machine type needs a name");
     }
+  }
+
+  /** A machine without the {@code acpi} member (what libvirt 9.0 records). */
+  public MachineType(String name, String alias, boolean hotplugCpus, int maxCpus, boolean isDefault,
+      String defaultCpuType, boolean numaMemSupported, String defaultRamId, boolean deprecated) {
+    this(name, alias, hotplugCpus, maxCpus, isDefault, defaultCpuType, numaMemSupported,
+        defaultRamId, deprecated, null);
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.caps;
 
+import org.domcaps.model.LibvirtVersion;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What libvirt 9.0.0 knows about one QEMU binary after probing it: libvirt's {@code virQEMUCaps}
+ * What libvirt ({@link #libvirt()}: 9.0.0 or 11.3.0) knows about one QEMU binary after probing it: libvirt's {@code virQEMUCaps}
  * and the content of its capability-cache file. Immutable; build with {@link #builder()}.
  *
  * <p>Flags are libvirt's capability names ({@code "kvm"}, {@code "virtio-scsi-pci"}, ...). The
@@ -38,6 +39,7 @@ public final class QemuCaps {
   private final HypervCapability hyperv;
   private final boolean kvmSupportsNesting;
   private final boolean kvmSupportsSecureGuest;
+  private final LibvirtVersion libvirt;
 
   private QemuCaps(Builder b) {
     this.emulator = b.emulator;
@@ -61,6 +63,7 @@ public final class QemuCaps {
     this.hyperv = b.hyperv;
     this.kvmSupportsNesting = b.kvmSupportsNesting;
     this.kvmSupportsSecureGuest = b.kvmSupportsSecureGuest;
+    this.libvirt = b.libvirt;
   }
 
   public static Builder builder() {
@@ -90,6 +93,7 @@ public final class QemuCaps {
     b.hyperv = hyperv;
     b.kvmSupportsNesting = kvmSupportsNesting;
     b.kvmSupportsSecureGuest = kvmSupportsSecureGuest;
+    b.libvirt = libvirt;
     return b;
   }
 
@@ -126,6 +130,11 @@ public final class QemuCaps {
   public Optional<HypervCapability> hyperv() { return Optional.ofNullable(hyperv); }
   public boolean kvmSupportsNesting() { return kvmSupportsNesting; }
   public boolean kvmSupportsSecureGuest() { return kvmSupportsSecureGuest; }
+  /**
+   * The libvirt release whose probe produced these capabilities: it decides which flags exist,
+   * the cache format and how the document is filled. 9.0.0 unless set.
+   */
+  public LibvirtVersion libvirt() { return libvirt; }
 
   /** Builder for {@link QemuCaps}. */
   public static final class Builder {
@@ -150,6 +159,7 @@ public final class QemuCaps {
     private HypervCapability hyperv;
     private boolean kvmSupportsNesting;
     private boolean kvmSupportsSecureGuest;
+    private LibvirtVersion libvirt = LibvirtVersion.V9_0;
 
     private Builder() {}
 
@@ -175,6 +185,8 @@ public final class QemuCaps {
     public Builder hyperv(HypervCapability v) { hyperv = v; return this; }
     public Builder kvmSupportsNesting(boolean v) { kvmSupportsNesting = v; return this; }
     public Builder kvmSupportsSecureGuest(boolean v) { kvmSupportsSecureGuest = v; return this; }
+
+    public Builder libvirt(LibvirtVersion v) { libvirt = java.util.Objects.requireNonNull(v, "libvirt"); return this; }
 
     public QemuCaps build() {
       if (emulator == null || arch == null) {

@@ -12,37 +12,72 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.domcaps.model.LibvirtVersion;
 
 /**
- * libvirt 9.0.0's capability flag names in flag-index order (the order of {@code <flag>} elements
- * in the cache file). Project data: {@code flag-names.txt}, generated from libvirt's
- * qemu_capabilities.c by qemu/tools/GenerateCapsTables.java.
+ * libvirt's capability flag names in flag-index order (the order of {@code <flag>} elements in the
+ * cache file), per libvirt release: each release retires and adds flags. Project data:
+ * {@code flag-names.txt} (9.0.0) and {@code libvirt-X.Y.Z/flag-names.txt}, generated from that
+ * release's qemu_capabilities.c by qemu/tools/GenerateCapsTables.java. The methods without a
+ * version answer for 9.0.0.
  */
 public final class QemuCapsFlags {
-  private static final List<String> NAMES = load();
-  private static final Map<String, Integer> INDEX = index(NAMES);
+  private record Table(List<String> names, Map<String, Integer> index) {}
+
+  private static final Map<LibvirtVersion, Table> TABLES = new ConcurrentHashMap<>();
 
   private QemuCapsFlags() {}
 
-  /** All 442 names, index order. */
-  public static List<String> names() {
-    return NAMES;
+  /**
+   * The resource directory (relative to this package) holding a release's generated tables.
+   *
+   * @throws IllegalArgumentException for a release domcaps does not answer as
+   */
+  public static String resourceDir(LibvirtVersion v) {
+    if (v.equals(LibvirtVersion.V9_0)) {
+      return "";
+    }
+    if (v.equals(LibvirtVersion.V11_3)) {
+      return "libvirt-11.3.0/";
+    }
+    throw new IllegalArgumentException("libvirt " + v + " is not supported: expected one of "
+        + LibvirtVersion.SUPPORTED);
   }
 
-  /** Index of a flag name, -1 when libvirt 9.0.0 does not know it. */
+  /** libvirt 9.0.0's 442 names, index order. */
+  public static List<String> names() {
+    return names(LibvirtVersion.V9_0);
+  }
+
+  /** The release's names, index order. */
+  public static List<String> names(LibvirtVersion v) {
+    return table(v).names();
+  }
+
+  /** Index of a flag name in libvirt 9.0.0, -1 when it does not know it. */
   public static int indexOf(String name) {
-    return INDEX.getOrDefault(name, -1);
+    return table(LibvirtVersion.V9_0).index().getOrDefault(name, -1);
   }
 
   public static boolean isKnown(String name) {
-    return INDEX.containsKey(name);
+    return isKnown(LibvirtVersion.V9_0, name);
   }
 
-  private static List<String> load() {
+  public static boolean isKnown(LibvirtVersion v, String name) {
+    return table(v).index().containsKey(name);
+  }
+
+  private static Table table(LibvirtVersion v) {
+    return TABLES.computeIfAbsent(v, QemuCapsFlags::load);
+  }
+
+  private static Table load(LibvirtVersion v) {
+    String resource = resourceDir(v) + "flag-names.txt";
     List<String> out = new ArrayList<>();
-    try (InputStream in = QemuCapsFlags.class.getResourceAsStream("flag-names.txt")) {
+    try (InputStream in = QemuCapsFlags.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource flag-names.txt missing from the class path");
+        throw new IllegalStateException("resource " + resource + " missing from the class path");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {
@@ -53,14 +88,10 @@ public final class QemuCapsFlags {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Collections.unmodifiableList(out);
-  }
-
-  private static Map<String, Integer> index(List<String> names) {
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      m.put(names.get(i), i);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      index.put(out.get(i), i);
     }
-    return m;
+    return new Table(Collections.unmodifiableList(out), index);
   }
 }

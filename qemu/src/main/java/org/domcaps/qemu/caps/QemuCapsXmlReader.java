@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.caps;
 
+import org.domcaps.model.LibvirtVersion;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +32,7 @@ final class QemuCapsXmlReader {
   private final Map<Accel, Record> records = new EnumMap<>(Accel.class);
   private final List<GicCapability> gic = new ArrayList<>();
   private String arch;
+  private final List<String> flags = new ArrayList<>();
 
   private static final class Record {
     HostCpuExpansion hostCpu;
@@ -99,9 +102,20 @@ final class QemuCapsXmlReader {
         default -> throw error("unexpected element <" + name + "> in <qemuCaps>");
       }
     }
-    String[] required = {"qemuctime", "selfctime", "selfvers", "version", "kvmVersion", "microcodeVersion"};
+    // libvirt 9.0 writes <kvmVersion>, later releases do not: the format names its release.
+    LibvirtVersion release = seen[4] ? LibvirtVersion.V9_0 : LibvirtVersion.V11_3;
+    b.libvirt(release);
+    for (String f : flags) {
+      if (!QemuCapsFlags.isKnown(release, f)) {
+        throw error("unknown qemu capabilities flag \"" + f + "\" for libvirt " + release
+            + " (the cache format of " + release + ": " + (seen[4] ? "with" : "without")
+            + " <kvmVersion>)");
+      }
+    }
+    String[] required = {"qemuctime", "selfctime", "selfvers", "version", "microcodeVersion"};
+    int[] seenIndex = {0, 1, 2, 3, 5};
     for (int i = 0; i < required.length; i++) {
-      if (!seen[i]) {
+      if (!seen[seenIndex[i]]) {
         throw error("missing <" + required[i] + "> in <qemuCaps>");
       }
     }
@@ -109,7 +123,9 @@ final class QemuCapsXmlReader {
       throw error("missing <arch> in <qemuCaps>");
     }
     records.forEach(
-        (a, rec) -> b.accel(a, new AccelCaps(Optional.ofNullable(rec.hostCpu), rec.cpus, rec.machines)));
+        (a, rec) -> b.accel(a, new AccelCaps(Optional.ofNullable(rec.hostCpu),
+            release.equals(LibvirtVersion.V9_0) ? rec.cpus : renamedBlockers(rec.cpus, release),
+            rec.machines)));
     b.gic(gic);
     try {
       return b.build();
@@ -118,11 +134,24 @@ final class QemuCapsXmlReader {
     }
   }
 
+  /** Blockers were read with 9.0's names; a later release's table renames a few more. */
+  private List<CpuDefinition> renamedBlockers(List<CpuDefinition> cpus, LibvirtVersion release) {
+    List<CpuDefinition> out = new ArrayList<>();
+    for (CpuDefinition d : cpus) {
+      List<String> blockers = d.blockers().stream()
+          .map(x -> CpuFeatureNames.fromQemu(arch, CpuFeatureNames.toQemu(arch, x), release))
+          .toList();
+      out.add(new CpuDefinition(d.name(), d.typeName(), d.usable(), blockers, d.deprecated()));
+    }
+    return out;
+  }
+
   private void flag() throws XMLStreamException, QemuCapsFormatException {
     String n = required("name");
-    if (!QemuCapsFlags.isKnown(n)) {
+    if (!QemuCapsFlags.isKnown(n) && !QemuCapsFlags.isKnown(LibvirtVersion.V11_3, n)) {
       throw error("unknown qemu capabilities flag \"" + n + "\"");
     }
+    flags.add(n);
     b.flag(n);
     skip();
   }
@@ -132,7 +161,16 @@ final class QemuCapsXmlReader {
     String model = required("model");
     boolean migratability = yesNo("migratability", required("migratability"));
     List<HostCpuProperty> props = new ArrayList<>();
+    List<String> deprecated = new ArrayList<>();
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (r.getLocalName().equals("deprecatedFeatures")) {
+        while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+          expect("property");
+          deprecated.add(required("name"));
+          skip();
+        }
+        continue;
+      }
       expect("property");
       String name = required("name");
       HostCpuProperty.Type type;
@@ -152,7 +190,7 @@ final class QemuCapsXmlReader {
       props.add(new HostCpuProperty(name, type, value, mig == null ? null : yesNo("migratable", mig)));
       skip();
     }
-    rec.hostCpu = new HostCpuExpansion(model, migratability, props);
+    rec.hostCpu = new HostCpuExpansion(model, migratability, props, deprecated);
   }
 
   private void cpu() throws XMLStreamException, QemuCapsFormatException {
@@ -187,7 +225,8 @@ final class QemuCapsXmlReader {
             r.getAttributeValue(null, "defaultCPU"),
             optYes("numaMemSupported"),
             r.getAttributeValue(null, "defaultRAMid"),
-            optYes("deprecated"));
+            optYes("deprecated"),
+            r.getAttributeValue(null, "acpi") == null ? null : yesNo("acpi", r.getAttributeValue(null, "acpi")));
     rec.machines.add(m);
     skip();
   }

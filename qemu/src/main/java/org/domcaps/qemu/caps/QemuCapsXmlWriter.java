@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.caps;
 
+import org.domcaps.model.LibvirtVersion;
+
 import static org.domcaps.model.xml.XmlText.escape;
 
 /**
@@ -28,13 +30,15 @@ final class QemuCapsXmlWriter {
         .ifPresent(m -> line(1, "<qemumoddirmtime>" + m + "</qemumoddirmtime>"));
     line(1, "<selfctime>" + c.selfCtime() + "</selfctime>");
     line(1, "<selfvers>" + c.selfVersion() + "</selfvers>");
-    for (String flag : QemuCapsFlags.names()) {
+    for (String flag : QemuCapsFlags.names(c.libvirt())) {
       if (c.has(flag)) {
         line(1, "<flag name='" + flag + "'/>");
       }
     }
     line(1, "<version>" + c.version() + "</version>");
-    line(1, "<kvmVersion>" + c.kvmVersion() + "</kvmVersion>");
+    if (!c.libvirt().atLeast(LibvirtVersion.V11_3)) {
+      line(1, "<kvmVersion>" + c.kvmVersion() + "</kvmVersion>"); // dropped after 9.0
+    }
     line(1, "<microcodeVersion>" + c.microcodeVersion() + "</microcodeVersion>");
     c.hostCpuSignature().ifPresent(s -> line(1, "<hostCPUSignature>" + escape(s) + "</hostCPUSignature>"));
     c.packageName().ifPresent(p -> line(1, "<package>" + p + "</package>"));
@@ -81,6 +85,13 @@ final class QemuCapsXmlWriter {
         }
         line(2, e.append("/>").toString());
       }
+      if (!h.deprecatedProperties().isEmpty()) {
+        line(2, "<deprecatedFeatures>");
+        for (String d : h.deprecatedProperties()) {
+          line(3, "<property name='" + d + "'/>");
+        }
+        line(2, "</deprecatedFeatures>");
+      }
       line(1, "</hostCPU>");
     });
     for (CpuDefinition d : r.cpuDefinitions()) {
@@ -100,7 +111,7 @@ final class QemuCapsXmlWriter {
       } else {
         line(1, e.append('>').toString());
         for (String b : d.blockers()) {
-          line(2, "<blocker name='" + CpuFeatureNames.toQemu(c.arch(), b) + "'/>");
+          line(2, "<blocker name='" + CpuFeatureNames.toQemu(c.arch(), b, c.libvirt()) + "'/>");
         }
         line(1, "</cpu>");
       }
@@ -129,6 +140,9 @@ final class QemuCapsXmlWriter {
       }
       if (m.deprecated()) {
         e.append(" deprecated='yes'");
+      }
+      if (m.acpi() != null) {
+        e.append(" acpi='").append(yesNo(m.acpi())).append('\'');
       }
       line(1, e.append("/>").toString());
     }

@@ -77,10 +77,23 @@ public record CpuCapabilities(
   }
 
   /**
-   * One {@code <model usable=… [deprecated='yes'] vendor=…>NAME</model>} line of the custom mode.
-   * libvirt 9.0.0 prints no blockers in domain capabilities, so none are kept here.
+   * One {@code <model usable=… [deprecated='yes'] vendor=… [canonical=…]>NAME</model>} line of the
+   * custom mode and, from libvirt 11.3 on, the {@code <blockers>} that follow an unusable model
+   * (libvirt 9.0.0 prints neither canonical names nor blockers).
    *
    * @param vendor libvirt's vendor of the model, {@code unknown} when it has none
+   * @param canonical the versioned model this one is an alias of (x86, libvirt 11.3)
+   * @param blockers libvirt's names of the features that make the model unusable, sorted, no
+   *     duplicates; empty when none are printed
    */
-  public record CustomModel(String name, CpuDefinition.Usable usable, boolean deprecated, String vendor) {}
+  public record CustomModel(String name, CpuDefinition.Usable usable, boolean deprecated, String vendor,
+      Optional<String> canonical, List<String> blockers) {
+    public CustomModel {
+      blockers = List.copyOf(blockers);
+    }
+
+    public CustomModel(String name, CpuDefinition.Usable usable, boolean deprecated, String vendor) {
+      this(name, usable, deprecated, vendor, Optional.empty(), List.of());
+    }
+  }
 }

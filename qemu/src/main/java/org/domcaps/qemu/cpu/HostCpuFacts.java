@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
+import org.domcaps.qemu.arch.LibvirtArch;
 
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,14 @@ public interface HostCpuFacts {
   Optional<HostCpu> detect(String arch, List<String> qemuModels);
 
   /**
+   * The host's physical address size in bits as libvirt 11.3 reads it
+   * (virHostCPUGetPhysAddrSize: {@code address sizes} of /proc/cpuinfo on x86), 0 when unknown.
+   */
+  default int physAddrBits() {
+    return 0;
+  }
+
+  /**
    * Facts as libvirt's test harness injects them: the host arch equals the guest arch and every
    * detection returns {@code cpu} (the mock ignores arch and model list), or fails when empty.
    */
@@ -43,6 +52,12 @@ public interface HostCpuFacts {
       @Override
       public Optional<HostCpu> detect(String arch, List<String> qemuModels) {
         return cpu;
+      }
+
+      @Override
+      public int physAddrBits() {
+        // domaincapsmock.c: 64 bits, 0 on s390.
+        return LibvirtArch.isS390(hostArch) ? 0 : 64;
       }
 
       @Override

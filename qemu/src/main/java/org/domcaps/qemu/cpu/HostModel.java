@@ -8,9 +8,22 @@ import java.util.Optional;
  * The host-model CPU libvirt reports: {@code <model fallback=…>}, optional {@code <vendor>} and
  * the ordered {@code <feature policy=… name=…/>} list.
  */
-public record HostModel(String model, Fallback fallback, Optional<String> vendor, List<Feature> features) {
+public record HostModel(String model, Fallback fallback, Optional<String> vendor, List<Feature> features,
+    Optional<Integer> maxPhysAddrLimit) {
   public HostModel {
     features = List.copyOf(features);
+  }
+
+  public HostModel(String model, Fallback fallback, Optional<String> vendor, List<Feature> features) {
+    this(model, fallback, vendor, features, Optional.empty());
+  }
+
+  /**
+   * This model with libvirt 11.3's {@code <maxphysaddr mode='passthrough' limit='N'/>}: the
+   * host's physical address size, reported for accelerated guests.
+   */
+  public HostModel withMaxPhysAddrLimit(int bits) {
+    return new HostModel(model, fallback, vendor, features, Optional.of(bits));
   }
 
   /** Whether libvirt may fall back to a different model. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
+import org.domcaps.model.LibvirtVersion;
 
 import org.domcaps.qemu.arch.LibvirtArch;
 import java.util.ArrayList;
@@ -62,13 +63,18 @@ public final class HostModelResolver {
         break;
     }
     if (family == CpuArchFamily.X86 && !caps.has("cpu-unavailable-features")) {
-      cpu = cpu.map(HostModelResolver::dropMsrFeatures);
+      cpu = cpu.map(c -> dropMsrFeatures(c, X86CpuMap.get(caps.libvirt())));
+    }
+    // 11.3 reports the host's physical address size for accelerated guests.
+    int bits = host.physAddrBits();
+    if (caps.libvirt().atLeast(LibvirtVersion.V11_3) && accel != Accel.TCG && bits > 0) {
+      cpu = cpu.map(c -> c.withMaxPhysAddrLimit(bits));
     }
     return cpu;
   }
 
   private static Optional<HostModel> x86(QemuCaps caps, AccelCaps record, HostCpuExpansion expansion) {
-    X86CpuMap map = X86CpuMap.get();
+    X86CpuMap map = X86CpuMap.get(caps.libvirt());
     List<CpuDefinition> models = record.cpuDefinitions().isEmpty() ? null : record.cpuDefinitions();
     return X86HostData.of(expansion, map)
         .flatMap(data -> new X86HostModelDecoder(map).decode(data, models))
@@ -105,8 +111,7 @@ public final class HostModelResolver {
   }
 
   /** Without QEMU's unavailable-features property libvirt cannot trust MSR features: drop them. */
-  private static HostModel dropMsrFeatures(HostModel cpu) {
-    X86CpuMap map = X86CpuMap.get();
+  private static HostModel dropMsrFeatures(HostModel cpu, X86CpuMap map) {
     List<Feature> kept = cpu.features().stream()
         .filter(f -> !map.feature(f.name()).map(X86CpuMap.Feature::msr).orElse(false))
         .toList();

@@ -67,6 +67,23 @@ public final class LiveHostCpuFacts implements HostCpuFacts {
     }
   }
 
+  @Override
+  public int physAddrBits() {
+    if (!LibvirtArch.isX86(arch)) {
+      return 0;
+    }
+    try {
+      Matcher m = ADDRESS_SIZES.matcher(Files.readString(cpuinfo));
+      return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** {@code address sizes\t: 46 bits physical, 48 bits virtual}. */
+  private static final java.util.regex.Pattern ADDRESS_SIZES =
+      java.util.regex.Pattern.compile("(?m)^address sizes\\s*:\\s*(\\d+) bits physical");
+
   private OptionalLong pvr() {
     try {
       Matcher m = PVR.matcher(Files.readString(cpuinfo));

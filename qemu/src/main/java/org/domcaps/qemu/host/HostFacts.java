@@ -60,6 +60,14 @@ public interface HostFacts {
   /** libvirt's default emulator for a guest arch, searched in PATH. */
   Optional<String> defaultEmulator(String guestArch);
 
+  /**
+   * libvirt 11.3's qemuRdpAvailable: the {@code qemu-rdp} helper is in PATH (then D-Bus graphics
+   * also offer {@code rdp}). False unless a host says otherwise.
+   */
+  default boolean qemuRdpAvailable() {
+    return false;
+  }
+
   /** A builder that starts from {@code base} and replaces the facts it is given. */
   static OverriddenHostFacts.Builder overriding(HostFacts base) {
     return new OverriddenHostFacts.Builder(base);

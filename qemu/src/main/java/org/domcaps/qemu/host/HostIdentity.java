@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.host;
+import org.domcaps.model.LibvirtVersion;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,6 +23,21 @@ import org.domcaps.qemu.arch.LibvirtArch;
 public final class HostIdentity {
   /** libvirt 9.0.0's version number, recorded as {@code selfvers}. */
   public static final long LIBVIRT_VERSION = 9_000_000L;
+
+  /** libvirt's packed version number of a release ({@code selfvers}: 11003000 for 11.3.0). */
+  public static long versionNumber(LibvirtVersion v) {
+    return v.major() * 1_000_000L + v.minor() * 1_000L + v.micro();
+  }
+
+  /** The supported release whose {@code selfvers} this is; 9.0.0 for any other number. */
+  public static LibvirtVersion releaseOf(long selfVersion) {
+    for (LibvirtVersion v : LibvirtVersion.SUPPORTED) {
+      if (versionNumber(v) == selfVersion) {
+        return v;
+      }
+    }
+    return LibvirtVersion.V9_0;
+  }
 
   private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 

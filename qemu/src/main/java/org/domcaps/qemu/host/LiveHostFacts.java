@@ -143,4 +143,9 @@ public final class LiveHostFacts implements HostFacts {
       return Optional.empty();
     }
   }
+
+  @Override
+  public boolean qemuRdpAvailable() {
+    return search.find("qemu-rdp").isPresent();
+  }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.launch;
+import org.domcaps.model.LibvirtVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ public final class LiveProbeContext {
 
   /** As {@link #forBinary(Path)}, with the arch and KVM facts taken from {@code host}. */
   public static ProbeContext forBinary(Path binary, HostFacts host) throws IOException {
+    return forBinary(binary, host, LibvirtVersion.V9_0);
+  }
+
+  /** As {@link #forBinary(Path, HostFacts)}, asking as the libvirt release {@code libvirt} does. */
+  public static ProbeContext forBinary(Path binary, HostFacts host, LibvirtVersion libvirt)
+      throws IOException {
     String arch = host.arch();
     FileTime ctime = EmulatorBinaryCheck.requireExecutable(binary);
     ProbeContext.Builder b =
@@ -37,7 +44,8 @@ public final class LiveProbeContext {
             .qemuCtime(ctime.to(TimeUnit.SECONDS))
             .qemuModDirMtime(HostIdentity.moduleDirMtime(arch).orElse(null))
             .selfCtime(HostIdentity.selfCtime())
-            .selfVersion(HostIdentity.LIBVIRT_VERSION)
+            .selfVersion(HostIdentity.versionNumber(libvirt))
+            .libvirt(libvirt)
             .microcodeVersion(HostIdentity.microcodeVersion(arch))
             .hostCpuSignature(HostIdentity.cpuSignature(arch).orElse(null))
             .kernelVersion(HostIdentity.kernelVersion().orElse(null))

@@ -41,7 +41,7 @@ final class CpuDefinitionsProbe {
       JsonNode unavailable = c.get("unavailable-features");
       if (unavailable != null && unavailable.isArray()) {
         for (JsonNode f : unavailable) {
-          blockers.add(CpuFeatureNames.fromQemu(s.arch, f.asText()));
+          blockers.add(CpuFeatureNames.fromQemu(s.arch, f.asText(), s.libvirt));
         }
         usable = blockers.isEmpty() ? CpuDefinition.Usable.YES : CpuDefinition.Usable.NO;
       }

@@ -38,6 +38,9 @@ final class GuestFeaturesProbe {
     String cmd = "query-sev-capabilities";
     Optional<JsonNode> ret = platformAnswer(qmp, s, cmd, "sev-guest");
     if (ret.isEmpty()) {
+      if (s.since11()) {
+        s.clear("sev-snp-guest");
+      }
       return;
     }
     JsonNode r = ret.get();

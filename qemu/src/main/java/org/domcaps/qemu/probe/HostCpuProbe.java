@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.HostCpuExpansion;
@@ -31,6 +32,11 @@ final class HostCpuProbe {
           "relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset",
           "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic");
 
+  /** Enlightenments libvirt 11.3 added to the enum (after avic). */
+  static final List<String> HYPERV_FEATURES_11_3 =
+      java.util.stream.Stream.concat(HYPERV_FEATURES.stream(), Stream.of("emsr_bitmap", "xmm_input"))
+          .toList();
+
   private static final String CMD = "query-cpu-model-expansion";
 
   private enum ExpansionType {
@@ -39,7 +45,8 @@ final class HostCpuProbe {
     STATIC_FULL
   }
 
-  private record Expansion(String name, List<HostCpuProperty> props, JsonNode model) {}
+  private record Expansion(String name, List<HostCpuProperty> props, JsonNode model,
+      List<String> deprecated) {}
 
   private HostCpuProbe() {}
 
@@ -73,6 +80,13 @@ final class HostCpuProbe {
         }
       }
       stored = new HostCpuExpansion(info.name(), migratability, props);
+      if (s.has("query-cpu-model-expansion.deprecated-props")) {
+        // virQEMUCapsProbeFullDeprecatedProperties: a migratable full expansion's list.
+        Expansion full = expand(qmp, ExpansionType.FULL, model, true, false, false);
+        if (full != null && !full.deprecated().isEmpty()) {
+          stored = stored.withDeprecatedProperties(full.deprecated());
+        }
+      }
     }
     if (accelerated && (LibvirtArch.isX86(s.arch) || LibvirtArch.isArm(s.arch))) {
       Expansion hv = expand(qmp, ExpansionType.FULL, model, false, true, true);
@@ -104,15 +118,16 @@ final class HostCpuProbe {
   }
 
   private static void probeHyperv(ProbeState s, List<HostCpuProperty> props) {
+    List<String> known = s.since11() ? HYPERV_FEATURES_11_3 : HYPERV_FEATURES;
     TreeSet<Integer> present = new TreeSet<>();
     for (HostCpuProperty p : props) {
       if (!p.name().startsWith("hv-")) {
         continue;
       }
       String n = p.name().substring(3);
-      int idx = HYPERV_FEATURES.indexOf(n);
+      int idx = known.indexOf(n);
       if (idx < 0) {
-        idx = HYPERV_FEATURES.indexOf(n.replace('-', '_'));
+        idx = known.indexOf(n.replace('-', '_'));
       }
       if (idx < 0) {
         continue;
@@ -129,7 +144,7 @@ final class HostCpuProbe {
     }
     if (!present.isEmpty()) {
       List<String> names = new ArrayList<>();
-      present.forEach(i -> names.add(HYPERV_FEATURES.get(i)));
+      present.forEach(i -> names.add(known.get(i)));
       s.hyperv = new HypervCapability(true, names);
     }
   }
@@ -195,6 +210,13 @@ final class HostCpuProbe {
         // objects, arrays, null, decimals and integers beyond int64 are skipped, as libvirt does.
       }
     }
-    return new Expansion(name, out, cpu);
+    List<String> deprecated = new ArrayList<>();
+    JsonNode dep = data.get("deprecated-props");
+    if (dep != null && dep.isArray()) {
+      for (JsonNode d : dep) {
+        deprecated.add(d.asText());
+      }
+    }
+    return new Expansion(name, out, cpu, deprecated);
   }
 }

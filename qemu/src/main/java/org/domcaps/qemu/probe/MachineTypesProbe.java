@@ -16,7 +16,7 @@ final class MachineTypesProbe {
     String cmd = "query-machines";
     JsonNode ret = QmpValues.array(qmp.execute(cmd, null), cmd);
     List<MachineType> machines = s.record(Accel.forVirtType(virtType)).machines;
-    String preferred = PreferredMachines.of(s.arch);
+    String preferred = PreferredMachines.of(s.arch, s.libvirt);
     int preferredIdx = -1;
     int defaultIdx = -1;
     for (JsonNode m : ret) {
@@ -36,7 +36,9 @@ final class MachineTypesProbe {
               // libvirt: QEMU without the member supports legacy -numa mem.
               QmpValues.optBool(m, "numa-mem-supported", true),
               QmpValues.optString(m, "default-ram-id"),
-              QmpValues.optBool(m, "deprecated", false));
+              QmpValues.optBool(m, "deprecated", false),
+              // 11.3 records QEMU's acpi member when present; 9.0 ignores it.
+              s.since11() && m.hasNonNull("acpi") ? QmpValues.bool(m, "acpi", cmd) : null);
       machines.add(mt);
       if (preferred != null && (preferred.equals(mt.alias()) || preferred.equals(mt.name()))) {
         preferredIdx = machines.size() - 1;

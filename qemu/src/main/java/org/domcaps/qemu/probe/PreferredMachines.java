@@ -2,6 +2,7 @@
 package org.domcaps.qemu.probe;
 
 import java.util.Map;
+import org.domcaps.model.LibvirtVersion;
 
 /** The machine libvirt prefers as default per arch (virQEMUCapsPreferredMachines). */
 final class PreferredMachines {
@@ -22,10 +23,18 @@ final class PreferredMachines {
           Map.entry("sparc64", "sun4u"), Map.entry("unicore32", "puv3"), Map.entry("x86_64", "pc"),
           Map.entry("xtensa", "sim"), Map.entry("xtensaeb", "sim"));
 
+  /** What libvirt 11.3 prefers instead (arm and riscv moved to virt, loongarch64 added). */
+  private static final Map<String, String> CHANGED_IN_11_3 =
+      Map.of("armv7l", "virt", "armv7b", "virt", "aarch64", "virt", "riscv32", "virt",
+          "riscv64", "virt", "loongarch64", "virt");
+
   private PreferredMachines() {}
 
   /** The preferred machine of a libvirt arch, or null when libvirt has none for it. */
-  static String of(String arch) {
+  static String of(String arch, LibvirtVersion libvirt) {
+    if (libvirt.atLeast(LibvirtVersion.V11_3) && CHANGED_IN_11_3.containsKey(arch)) {
+      return CHANGED_IN_11_3.get(arch);
+    }
     return PREFERRED_MACHINE.get(arch);
   }
 }

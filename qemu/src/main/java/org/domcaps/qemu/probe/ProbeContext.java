@@ -2,6 +2,7 @@
 package org.domcaps.qemu.probe;
 
 import java.util.Objects;
+import org.domcaps.model.LibvirtVersion;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,8 @@ public final class ProbeContext {
   private final String cpuDataXml;
   private final boolean kvmSupportsNesting;
   private final boolean kvmSupportsSecureGuest;
+  private final LibvirtVersion libvirt;
+  private final boolean hvfAvailable;
 
   private ProbeContext(Builder b) {
     this.binary = Objects.requireNonNull(b.binary, "binary");
@@ -41,6 +44,8 @@ public final class ProbeContext {
     this.cpuDataXml = b.cpuDataXml;
     this.kvmSupportsNesting = b.kvmSupportsNesting;
     this.kvmSupportsSecureGuest = b.kvmSupportsSecureGuest;
+    this.libvirt = b.libvirt;
+    this.hvfAvailable = b.hvfAvailable;
   }
 
   /** A context with only the binary path set (every host fact zero or absent). */
@@ -68,6 +73,10 @@ public final class ProbeContext {
   public Optional<String> cpuDataXml() { return Optional.ofNullable(cpuDataXml); }
   public boolean kvmSupportsNesting() { return kvmSupportsNesting; }
   public boolean kvmSupportsSecureGuest() { return kvmSupportsSecureGuest; }
+  /** The libvirt release whose questions the probe asks (9.0.0 unless set). */
+  public LibvirtVersion libvirt() { return libvirt; }
+  /** macOS's Hypervisor.framework is usable for the binary's arch (never on Linux). */
+  public boolean hvfAvailable() { return hvfAvailable; }
 
   /** Builder for {@link ProbeContext}. */
   public static final class Builder {
@@ -83,6 +92,8 @@ public final class ProbeContext {
     private String cpuDataXml;
     private boolean kvmSupportsNesting;
     private boolean kvmSupportsSecureGuest;
+    private LibvirtVersion libvirt = LibvirtVersion.V9_0;
+    private boolean hvfAvailable;
 
     private Builder() {}
 
@@ -98,6 +109,10 @@ public final class ProbeContext {
     public Builder cpuDataXml(String v) { cpuDataXml = v; return this; }
     public Builder kvmSupportsNesting(boolean v) { kvmSupportsNesting = v; return this; }
     public Builder kvmSupportsSecureGuest(boolean v) { kvmSupportsSecureGuest = v; return this; }
+
+    public Builder libvirt(LibvirtVersion v) { libvirt = Objects.requireNonNull(v, "libvirt"); return this; }
+
+    public Builder hvfAvailable(boolean v) { hvfAvailable = v; return this; }
 
     public ProbeContext build() {
       return new ProbeContext(this);

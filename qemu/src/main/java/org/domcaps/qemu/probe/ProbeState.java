@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.GicCapability;
@@ -26,6 +27,8 @@ final class ProbeState {
     final List<MachineType> machines = new ArrayList<>();
   }
 
+  /** The libvirt release whose probe this is. */
+  final LibvirtVersion libvirt;
   private final Set<String> flags = new LinkedHashSet<>();
   final Map<Accel, AccelRecord> accels = new EnumMap<>(Accel.class);
   String arch;
@@ -36,13 +39,22 @@ final class ProbeState {
   SgxCapability sgx;
   HypervCapability hyperv;
 
+  ProbeState(LibvirtVersion libvirt) {
+    this.libvirt = libvirt;
+  }
+
+  /** At least libvirt 11.3: the release that asks the schema instead of query-commands, etc. */
+  boolean since11() {
+    return libvirt.atLeast(LibvirtVersion.V11_3);
+  }
+
   boolean has(String flag) {
     return flags.contains(flag);
   }
 
   void set(String flag) {
-    if (!QemuCapsFlags.isKnown(flag)) {
-      throw new IllegalStateException("not a libvirt 9.0.0 capability flag: " + flag);
+    if (!QemuCapsFlags.isKnown(libvirt, flag)) {
+      throw new IllegalStateException("not a libvirt " + libvirt + " capability flag: " + flag);
     }
     flags.add(flag);
   }

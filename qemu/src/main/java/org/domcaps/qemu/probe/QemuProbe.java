@@ -22,8 +22,8 @@ import org.domcaps.qemu.qmp.QmpSession;
 import org.domcaps.qemu.qmp.QmpTransport;
 
 /**
- * Probes a QEMU binary over QMP exactly as libvirt 9.0.0 does (virQEMUCapsInitQMPMonitor and
- * virQEMUCapsInitQMPMonitorTCG): the same commands, in the same order, with the same arguments,
+ * Probes a QEMU binary over QMP exactly as libvirt (9.0.0 or 11.3.0, {@link ProbeContext#libvirt()})
+ * does (virQEMUCapsInitQMPMonitor and virQEMUCapsInitQMPMonitorTCG): the same commands, in the same order, with the same arguments,
  * deriving the same capabilities. Works on any {@link QmpConnector}: a live QEMU per phase, or a
  * recording.
  */
@@ -35,9 +35,9 @@ public final class QemuProbe {
    * transport is closed after it.
    */
   public static QemuCaps probe(QmpConnector connector, ProbeContext ctx) throws IOException {
-    ProbeState s = new ProbeState();
+    ProbeState s = new ProbeState(ctx.libvirt());
     try (QmpTransport t = connector.open(ProbePhase.FIRST)) {
-      firstPhase(QmpSession.open(t), s);
+      firstPhase(QmpSession.open(t), s, ctx.hvfAvailable());
     }
     if ((s.has("kvm") || s.has("hvf")) && s.has("tcg")) {
       try (QmpTransport t = connector.open(ProbePhase.TCG)) {
@@ -59,60 +59,78 @@ public final class QemuProbe {
     return caps;
   }
 
-  private static void firstPhase(QmpSession qmp, ProbeState s) throws IOException {
+  private static void firstPhase(QmpSession qmp, ProbeState s, boolean hvf) throws IOException {
     queryVersion(qmp, s);
     queryTarget(qmp, s);
     QapiSchema schema = new QapiSchema(qmp.execute("query-qmp-schema", null));
-    for (FlagTables.StringFlag q : FlagTables.strings("virQEMUCapsQMPSchemaQueries")) {
+    for (FlagTables.StringFlag q : table(s, "virQEMUCapsQMPSchemaQueries")) {
       if (schema.exists(q.value())) {
         s.set(q.flag());
       }
     }
-    FlagTables.apply(
-        s,
-        FlagTables.strings("virQEMUCapsCommands"),
-        QmpValues.names(qmp.execute("query-commands", null), "name", "query-commands"));
+    if (s.since11()) {
+      // 11.3 finds the commands in the schema (virQEMUCapsProbeQMPSchemaCapabilities).
+      for (FlagTables.StringFlag c : table(s, "virQEMUCapsCommands")) {
+        if (schema.exists(c.value())) {
+          s.set(c.flag());
+        }
+      }
+      if (schema.exists("block-commit/arg-type/backing-mask-protocol")
+          && schema.exists("block-stream/arg-type/backing-mask-protocol")) {
+        s.set("blockjob.backing-mask-protocol");
+      }
+    } else {
+      FlagTables.apply(
+          s,
+          table(s, "virQEMUCapsCommands"),
+          QmpValues.names(qmp.execute("query-commands", null), "name", "query-commands"));
+    }
     JsonNode kvm = QmpValues.object(qmp.execute("query-kvm", null), "query-kvm");
     boolean enabled = QmpValues.bool(kvm, "enabled", "query-kvm");
     boolean present = QmpValues.bool(kvm, "present", "query-kvm");
     if (enabled && present) {
       s.set("kvm");
     }
-    // HVF exists only on macOS; nothing to ask on Linux.
+    // virQEMUCapsProbeHVF: a host fact (macOS only), not a QMP question.
+    if (hvf) {
+      s.set("hvf");
+    }
     String virtType = s.virtType();
     Accel accel = Accel.forVirtType(virtType);
 
     FlagTables.apply(
         s,
-        FlagTables.strings("virQEMUCapsObjectTypes"),
+        table(s, "virQEMUCapsObjectTypes"),
         QmpValues.names(qmp.execute("qom-list-types", null), "name", "qom-list-types"));
     deviceProps(qmp, s);
-    for (FlagTables.TypedProps o : FlagTables.typed("virQEMUCapsObjectProps")) {
+    for (FlagTables.TypedProps o : FlagTables.typed(s.libvirt, "virQEMUCapsObjectProps")) {
       if (o.condition() == null || s.has(o.condition())) {
-        FlagTables.apply(s, FlagTables.strings(o.table()), qomProperties(qmp, o.type()));
+        FlagTables.apply(s, table(s, o.table()), qomProperties(qmp, o.type()));
       }
     }
     MachineTypesProbe.probe(qmp, s, virtType);
-    for (FlagTables.TypedProps m : FlagTables.typed("virQEMUCapsMachineProps")) {
+    for (FlagTables.TypedProps m : FlagTables.typed(s.libvirt, "virQEMUCapsMachineProps")) {
       String canonical = MachineTypesProbe.canonical(s, virtType, m.type());
-      // "none" is never listed but always exists.
-      if (!canonical.equals("none") && !MachineTypesProbe.hasMachine(s, virtType, canonical)) {
+      // "none" is never listed but always exists; so is x86's abstract "generic-pc" (11.3).
+      boolean unlisted = canonical.equals("none")
+          || (canonical.equals("generic-pc") && LibvirtArch.isX86(s.arch));
+      if (!unlisted && !MachineTypesProbe.hasMachine(s, virtType, canonical)) {
         continue;
       }
-      FlagTables.apply(s, FlagTables.strings(m.table()), qomProperties(qmp, canonical + "-machine"));
+      FlagTables.apply(s, table(s, m.table()), qomProperties(qmp, canonical + "-machine"));
     }
     CpuDefinitionsProbe.probe(qmp, s, accel);
     tpm(qmp, s);
     commandLineOptions(qmp, s);
     FlagTables.apply(
         s,
-        FlagTables.strings("virQEMUCapsMigration"),
+        table(s, "virQEMUCapsMigration"),
         QmpValues.names(
             qmp.execute("query-migrate-capabilities", null), "capability", "query-migrate-capabilities"));
     if (s.arch.equals("aarch64") || s.arch.equals("armv6l") || s.arch.equals("armv7l")) {
       GuestFeaturesProbe.gic(qmp, s);
     }
-    if (s.has("sev-guest")) {
+    if (s.has("sev-guest") || (s.since11() && s.has("sev-snp-guest"))) {
       GuestFeaturesProbe.sev(qmp, s);
     }
     if (s.has("sgx-epc")) {
@@ -136,9 +154,13 @@ public final class QemuProbe {
     long minor = QmpValues.integer(q, "minor", cmd);
     long micro = QmpValues.integer(q, "micro", cmd);
     String pkg = QmpValues.string(v, "package", cmd);
-    if (major < 4 || (major == 4 && minor < 2)) {
+    // QEMU_MIN_MAJOR/MINOR: 4.2.0 for libvirt 9.0, 6.2.0 for 11.3.
+    long minMajor = s.since11() ? 6 : 4;
+    long minMinor = 2;
+    if (major < minMajor || (major == minMajor && minor < minMinor)) {
       throw new ProbeException(ProbeException.Kind.QEMU_TOO_OLD,
-          "QEMU version >= 4.2.0 is required, but " + major + "." + minor + "." + micro + " found");
+          "QEMU version >= " + minMajor + "." + minMinor + ".0 is required, but " + major + "."
+              + minor + "." + micro + " found");
     }
     s.version = major * 1_000_000 + minor * 1_000 + micro;
     s.packageName = pkg;
@@ -150,6 +172,10 @@ public final class QemuProbe {
     s.arch = LibvirtArch.fromQemu(qemuArch).orElse(null);
     if (s.arch == null) {
       throw new ProbeException(ProbeException.Kind.UNKNOWN_ARCH, "Unknown QEMU arch " + qemuArch);
+    }
+    if (s.since11()) {
+      // 11.3 assumes no options from the arch or the version any more.
+      return;
     }
     // virQEMUCapsInitArchQMPBasic: options every QEMU of the arch has.
     if (LibvirtArch.isX86(s.arch)) {
@@ -171,7 +197,7 @@ public final class QemuProbe {
 
   private static void deviceProps(QmpSession qmp, ProbeState s) throws IOException {
     String cmd = "device-list-properties";
-    for (FlagTables.TypedProps d : FlagTables.typed("virQEMUCapsDeviceProps")) {
+    for (FlagTables.TypedProps d : FlagTables.typed(s.libvirt, "virQEMUCapsDeviceProps")) {
       if (d.condition() != null && !s.has(d.condition())) {
         continue;
       }
@@ -183,7 +209,7 @@ public final class QemuProbe {
       for (JsonNode p : QmpValues.array(ret.get(), cmd)) {
         props.put(QmpValues.string(p, "name", cmd), p);
       }
-      for (FlagTables.StringFlag f : FlagTables.strings(d.table())) {
+      for (FlagTables.StringFlag f : table(s, d.table())) {
         JsonNode p = props.get(f.value());
         if (p == null) {
           continue;
@@ -251,8 +277,12 @@ public final class QemuProbe {
       {"spice", "gl", "spice-gl"},
       {"spice", "rendernode", "spice-rendernode"},
       {"vnc", "power-control", "vnc-power-control"},
+      {"run-with", "async-teardown", "run-with.async-teardown"},
     };
     for (String[] row : table) {
+      if (!QemuCapsFlags.isKnown(s.libvirt, row[2])) {
+        continue; // a row of a later release
+      }
       Set<String> params = options.get(row[0]);
       if (params != null && (row[1] == null || params.contains(row[1]))) {
         s.set(row[2]);
@@ -262,6 +292,15 @@ public final class QemuProbe {
 
   /** virQEMUCapsInitProcessCaps and virQEMUCapsInitProcessCapsInterlock. */
   private static void derivedFlags(ProbeState s) {
+    if (s.since11()) {
+      if (s.has("cpu-unavailable-features")) {
+        s.set("canonical-cpu-features");
+      }
+      if (s.arch.equals("sparc") || s.arch.equals("m68k") || s.arch.equals("mips")) {
+        s.set("ncr53c90");
+      }
+      return;
+    }
     if (LibvirtArch.isX86(s.arch) && s.has("query-cpu-model-expansion")) {
       s.set("cpu-cache");
     }
@@ -280,6 +319,10 @@ public final class QemuProbe {
     if (s.has("machine-hpet")) {
       s.clear("no-hpet");
     }
+  }
+
+  private static List<FlagTables.StringFlag> table(ProbeState s, String name) {
+    return FlagTables.strings(s.libvirt, name);
   }
 
   private static List<String> strings(JsonNode ret, String cmd) throws IOException {
@@ -311,9 +354,10 @@ public final class QemuProbe {
             .gic(s.gic)
             .sev(s.sev)
             .sgx(s.sgx)
-            .hyperv(s.hyperv);
+            .hyperv(s.hyperv)
+            .libvirt(s.libvirt);
     // Flags in libvirt's index order, so that iteration matches the cache file.
-    QemuCapsFlags.names().stream().filter(s::has).forEach(b::flag);
+    QemuCapsFlags.names(s.libvirt).stream().filter(s::has).forEach(b::flag);
     for (Map.Entry<Accel, ProbeState.AccelRecord> e : s.accels.entrySet()) {
       ProbeState.AccelRecord r = e.getValue();
       b.accel(e.getKey(), new AccelCaps(Optional.ofNullable(r.hostCpu), r.cpuDefinitions, r.machines));

@@ -48,7 +48,8 @@ class KvmVsLibvirtTest {
     }
   }
 
-  private static DomCapsRequest request(List<String> args) {
+  /** The request virsh's {@code --virttype/--arch/--machine} ARGS stand for. */
+  static DomCapsRequest request(List<String> args) {
     DomCapsRequest r = DomCapsRequest.defaults();
     for (int i = 0; i < args.size(); i += 2) {
       String v = args.get(i + 1);

@@ -31,12 +31,14 @@ class ReplayConformanceTest {
   static ProbeContext testContext(Path replies) {
     Matcher m = NAME.matcher(replies.getFileName().toString());
     assertThat(m.matches()).as("recording name %s", replies).isTrue();
-    String version = m.group(1);
-    String arch = m.group(2);
+    return harnessContext(m.group(2), m.group(1)).build();
+  }
+
+  /** The harness's context for a recording of QEMU {@code version} on {@code arch}. */
+  static ProbeContext.Builder harnessContext(String arch, String version) {
     return ProbeContext.builder("/usr/bin/qemu-system-" + arch)
         .hostArch(arch)
-        .microcodeVersion(byteSum(arch) * 100000L + byteSum(version))
-        .build();
+        .microcodeVersion(byteSum(arch) * 100000L + byteSum(version));
   }
 
   private static int byteSum(String s) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu.map;
 
+import org.domcaps.model.LibvirtVersion;
+import org.domcaps.qemu.caps.QemuCapsFlags;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,11 @@ final class CpuMapText {
   }
 
   private CpuMapText() {}
+
+  /** The class-path resource of a release's map file: 9.0.0's beside the code, others in libvirt-X.Y.Z/. */
+  static String resource(LibvirtVersion v, String file) {
+    return "/org/domcaps/qemu/cpu/" + QemuCapsFlags.resourceDir(v) + file;
+  }
 
   static List<Line> read(String resource) {
     InputStream in = CpuMapText.class.getResourceAsStream(resource);

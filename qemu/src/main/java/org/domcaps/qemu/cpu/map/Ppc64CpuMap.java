@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu.map;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.domcaps.model.LibvirtVersion;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,6 @@ public final class Ppc64CpuMap {
     }
   }
 
-  static final String RESOURCE = "/org/domcaps/qemu/cpu/ppc64-cpu-map.txt";
 
   private final List<String> vendors;
   private final List<Model> models;
@@ -57,8 +60,16 @@ public final class Ppc64CpuMap {
     this.models = List.copyOf(ms);
   }
 
+  private static final Map<LibvirtVersion, Ppc64CpuMap> MAPS = new ConcurrentHashMap<>();
+
+  /** The map the release ships, loaded on first call. */
+  public static Ppc64CpuMap get(LibvirtVersion libvirt) {
+    return MAPS.computeIfAbsent(libvirt,
+        v -> new Ppc64CpuMap(CpuMapText.read(CpuMapText.resource(v, "ppc64-cpu-map.txt"))));
+  }
+
   private static final class Holder {
-    static final Ppc64CpuMap INSTANCE = new Ppc64CpuMap(CpuMapText.read(RESOURCE));
+    static final Ppc64CpuMap INSTANCE = get(LibvirtVersion.V9_0);
   }
 
   /** The shipped map, loaded on first call. */

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu.map;
 
+import java.util.concurrent.ConcurrentHashMap;
+import org.domcaps.model.LibvirtVersion;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -59,21 +62,29 @@ public final class X86CpuMap {
     }
   }
 
-  static final String RESOURCE = "/org/domcaps/qemu/cpu/x86-cpu-map.txt";
 
   private final List<Vendor> vendors;
   private final List<Feature> features;
   private final Map<String, Feature> featuresByName;
   private final List<Model> models;
   private final Map<String, Model> modelsByName;
+  /** model → the versioned model that only renames it (libvirt 10.x on: Broadwell → Broadwell-v1). */
+  private final Map<String, String> canonicalNames;
 
   private X86CpuMap(List<CpuMapText.Line> lines) {
     List<Vendor> vs = new ArrayList<>();
     Map<String, Feature> fs = new LinkedHashMap<>();
     Map<String, Model> ms = new LinkedHashMap<>();
     ModelParts cur = null;
+    Map<String, String> canon = new LinkedHashMap<>();
     for (CpuMapText.Line l : lines) {
       switch (l.word(0)) {
+        case "canonical-of" -> {
+          if (cur == null || !ms.containsKey(l.word(1))) {
+            throw l.error("canonical-of names no earlier model");
+          }
+          canon.put(l.word(1), cur.name);
+        }
         case "vendor" -> vs.add(new Vendor(l.word(1), l.word(2)));
         case "feature" -> {
           String kind = l.word(2);
@@ -88,7 +99,7 @@ public final class X86CpuMap {
           }
           cur = new ModelParts(l);
         }
-        case "sig", "features", "removed" -> {
+        case "sig", "features", "removed", "added" -> {
           if (cur == null) {
             throw l.error("outside a model");
           }
@@ -105,15 +116,25 @@ public final class X86CpuMap {
     this.featuresByName = Collections.unmodifiableMap(fs);
     this.models = List.copyOf(ms.values());
     this.modelsByName = Collections.unmodifiableMap(ms);
+    this.canonicalNames = Map.copyOf(canon);
   }
 
-  private static final class Holder {
-    static final X86CpuMap INSTANCE = new X86CpuMap(CpuMapText.read(RESOURCE));
-  }
+  private static final Map<LibvirtVersion, X86CpuMap> MAPS = new ConcurrentHashMap<>();
 
-  /** The shipped map, loaded on first call. */
+  /** libvirt 9.0.0's map, loaded on first call. */
   public static X86CpuMap get() {
-    return Holder.INSTANCE;
+    return get(LibvirtVersion.V9_0);
+  }
+
+  /** The map the release ships, loaded on first call. */
+  public static X86CpuMap get(LibvirtVersion libvirt) {
+    return MAPS.computeIfAbsent(libvirt,
+        v -> new X86CpuMap(CpuMapText.read(CpuMapText.resource(v, "x86-cpu-map.txt"))));
+  }
+
+  /** virCPUx86GetCanonicalModel: the model that only renames {@code name}, if any. */
+  public Optional<String> canonicalName(String name) {
+    return Optional.ofNullable(canonicalNames.get(name));
   }
 
   public List<Vendor> vendors() {
@@ -161,6 +182,9 @@ public final class X86CpuMap {
             CpuMapText.decimal(l, l.word(1)), CpuMapText.decimal(l, l.word(2)),
             steppings(l, rest.size() > 2 ? rest.get(2) : "")));
         case "features" -> features.addAll(checked(l, rest, known));
+        // Features added to a model later: libvirt uses them only in its compatibility check,
+        // which domain capabilities never run; they are not part of the model's data.
+        case "added" -> checked(l, rest, known);
         default -> removed.addAll(checked(l, rest, known));
       }
     }

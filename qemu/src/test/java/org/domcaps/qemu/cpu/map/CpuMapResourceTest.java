@@ -54,13 +54,37 @@ class CpuMapResourceTest {
     Assumptions.assumeTrue(dir != null,
         "skipped: no libvirt 9.0.0 cpu_map installed (/usr/share/libvirt/cpu_map) to regenerate from");
     CpuMapGenerator g = new CpuMapGenerator(dir);
-    assertThat(g.x86()).isEqualTo(resource(X86CpuMap.RESOURCE));
-    assertThat(g.ppc64()).isEqualTo(resource(Ppc64CpuMap.RESOURCE));
+    assertThat(g.x86()).isEqualTo(resource(CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "x86-cpu-map.txt")));
+    assertThat(g.ppc64()).isEqualTo(resource(CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "ppc64-cpu-map.txt")));
   }
 
   private static String resource(String name) throws Exception {
     try (InputStream in = CpuMapResourceTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void x86Map113HasVersionedModelsAndTheirCanonicalNames() {
+    X86CpuMap map = X86CpuMap.get(org.domcaps.model.LibvirtVersion.V11_3);
+    assertThat(map.models()).hasSize(150);
+    assertThat(map.canonicalName("Broadwell")).contains("Broadwell-v1");
+    assertThat(map.canonicalName("Broadwell-noTSX")).contains("Broadwell-v2");
+    assertThat(map.canonicalName("Broadwell-v1")).isEmpty();
+    assertThat(map.model("Broadwell-v2").orElseThrow().features())
+        .isEqualTo(map.model("Broadwell-noTSX").orElseThrow().features());
+    assertThat(X86CpuMap.get().canonicalName("Broadwell")).isEmpty();
+  }
+
+  /** libvirt 11.3's map as the private 11.3 tree installs it (../shared/tools/libvirt-11.3-env.sh). */
+  @Test
+  void resources113AreWhatTheGeneratorMakesFromLibvirt113sMap() throws Exception {
+    Path dir = Path.of("/opt/libvirt11/root/usr/share/libvirt/cpu_map");
+    Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("index.xml")),
+        "skipped: no libvirt 11.3 cpu_map under /opt/libvirt11 to regenerate from");
+    CpuMapGenerator g = new CpuMapGenerator(dir, "11.3.0");
+    org.domcaps.model.LibvirtVersion v = org.domcaps.model.LibvirtVersion.V11_3;
+    assertThat(g.x86()).isEqualTo(resource(CpuMapText.resource(v, "x86-cpu-map.txt")));
+    assertThat(g.ppc64()).isEqualTo(resource(CpuMapText.resource(v, "ppc64-cpu-map.txt")));
   }
 }
