@@ -29,6 +29,7 @@ public final class Main {
             .addSubcommand("conformance", new ConformanceCommand())
             .addSubcommand("probe", new ProbeCommand())
             .addSubcommand("cache", new CacheCommand())
+            .addSubcommand("serve", new ServeCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
