@@ -40,7 +40,14 @@ final class TestService implements AutoCloseable {
     firmwareDir = Files.createDirectories(dir.resolve("firmware"));
     binary = emulatorDir.resolve(QEMU.getFileName());
     if (copyBinary) {
+      // QEMU relocates its module and data directories relative to its own binary when it does
+      // not run from its configured bindir: give the copy the installed trees at those places.
       Files.copy(QEMU, binary, StandardCopyOption.COPY_ATTRIBUTES);
+      for (String tree : List.of("lib/x86_64-linux-gnu/qemu", "share/qemu")) {
+        Path link = dir.resolve(tree);
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of("/usr").resolve(tree));
+      }
     } else {
       Files.createSymbolicLink(binary, QEMU);
     }
