@@ -6,6 +6,15 @@
 # relative --emulatorbin, or any answer but a document or libvirt's refusal (e.g. an emulator the
 # service does not serve, or a service still starting).
 domcaps_via_service() {
+  if [ "${1:-}" = serve ]; then
+    # The service is long-running: the full JIT (C2) and a bounded heap instead of the
+    # command's start-up flags; DOMCAPS_SERVE_JAVA_OPTS adds to them.
+    local jar=$here/cli/target/domcaps.jar
+    [ -f "$jar" ] || return 1
+    # shellcheck disable=SC2086
+    exec java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError -Xshare:auto \
+      ${DOMCAPS_SERVE_JAVA_OPTS:-} -jar "$jar" "$@"
+  fi
   [ -z "${DOMCAPS_NO_SERVICE:-}" ] || return 1
   local sock=${DOMCAPS_SOCKET:-}
   if [ -z "$sock" ]; then

@@ -141,8 +141,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }, "domcaps-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
-    log.accept("domcaps serve: listening on " + b.build().unixSocket().map(Path::toString).orElse("")
-        + server.tcpPort().map(p -> " tcp " + p).orElse(""));
+    log.accept("domcaps serve: listening on " + server.describe());
     server.join();
     return 0;
   }

@@ -34,6 +34,7 @@ public final class DomCapsServer implements AutoCloseable {
   private final HostWatch watch;
   private final Server server;
   private ServerConnector tcp;
+  private Path inheritedPath;
 
   private DomCapsServer(ServeSettings settings, PostEndpoints posts) {
     this.settings = settings;
@@ -81,8 +82,12 @@ public final class DomCapsServer implements AutoCloseable {
       UnixDomainServerConnector unix = new UnixDomainServerConnector(server, 1, 1, factory);
       if (inheritedUnix) {
         unix.setInheritChannel(true);
-        unix.setUnixDomainPath(Path.of(((UnixDomainSocketAddress)
-            ((ServerSocketChannel) inherited).getLocalAddress()).getPath().toString()));
+        inheritedPath = ((UnixDomainSocketAddress) ((ServerSocketChannel) inherited)
+            .getLocalAddress()).getPath();
+        // Jetty's connector unlinks its path when it stops; the inherited socket's file belongs
+        // to systemd (it must survive a service restart), so the connector gets a path that
+        // never exists.
+        unix.setUnixDomainPath(Path.of("/nonexistent-domcaps-inherited/socket"));
       } else {
         Path path = settings.unixSocket.get();
         prepareSocketPath(path);
@@ -129,6 +134,20 @@ public final class DomCapsServer implements AutoCloseable {
       }
       Files.delete(path); // left by a process that died without closing it
     }
+  }
+
+  /** Where this server listens, for its start-up message. */
+  public String describe() {
+    StringBuilder s = new StringBuilder();
+    settings.unixSocket.filter(p -> inheritedPath == null).ifPresent(p -> s.append(p));
+    if (inheritedPath != null) {
+      s.append("inherited socket ").append(inheritedPath);
+    }
+    if (tcp != null) {
+      s.append(s.length() == 0 ? "" : " and ").append("tcp ").append(tcp.getHost() == null ? "*"
+          : tcp.getHost()).append(':').append(tcp.getLocalPort());
+    }
+    return s.toString();
   }
 
   /** The bound TCP port, when listening on TCP (useful with port 0). */
