@@ -31,14 +31,7 @@ work=$(mktemp -d /tmp/domcaps-bench-serve.XXXXXX)
 . "$here/scripts/serve-common.sh"
 trap 'serve_stop main; serve_stop copy; kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 
-cp /etc/passwd "$work/passwd"; cp /etc/group "$work/group"
-grep -q '^libvirt-qemu:' "$work/passwd" || echo 'libvirt-qemu:x:0:0:libvirt qemu:/:/usr/sbin/nologin' >> "$work/passwd"
-grep -q '^libvirt-qemu:' "$work/group" || echo 'libvirt-qemu:x:0:' >> "$work/group"
-virsh_embed() { # ROOT ARGS...
-  local root=$1; shift
-  unshare -m sh -c 'mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group && exec virsh "$@"' \
-    "$work" -c "qemu:///embed?root=$root" "$@"
-}
+. "$here/scripts/virsh-embed.sh"
 now() { date +%s%N; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 mean() { tr ' ' '\n' | grep -v '^$' | awk '{s+=$1} END {printf "%d", s/NR}'; }
@@ -47,8 +40,7 @@ echo "load before: $(uptime)"
 t0=$(now); serve_start main --access-log "$work/access.log"
 echo "service warm after $(( ($(now) - t0) / 1000000 )) ms (default capability cache)"
 
-root=$(mktemp -d "$work/root.XXXXXX"); mkdir -p "$root/etc"
-printf 'user = "root"\ngroup = "root"\n' > "$root/etc/qemu.conf"
+root=$(new_root)
 virsh_embed "$root" domcapabilities --virttype qemu --arch x86_64 > "$work/virsh.xml"
 
 virsh_t=""; cli_t=""; differ=0
