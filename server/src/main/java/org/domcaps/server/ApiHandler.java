@@ -153,6 +153,9 @@ final class ApiHandler extends Handler.Abstract {
     Format format = format(request, q.get("format"));
     String bin = q.get("emulatorbin");
     Generation g = generation();
+    if (bin != null && !g.emulators.containsKey(bin) && answers.refreshing()) {
+      g = answers.awaitRefreshed(settings.waitForAnswer); // it may be an emulator being added
+    }
     if (bin != null && !settings.allowAnyEmulator && !g.emulators.containsKey(bin)) {
       throw new Refusal(403, "emulatorbin " + ErrorBody.quote(bin) + " is not an installed "
           + "emulator of this service: expected one of " + g.binaries()
@@ -163,10 +166,11 @@ final class ApiHandler extends Handler.Abstract {
     try {
       d = g.domcaps(query);
     } catch (DomCapsException e) {
-      if (!answers.refreshing()) {
+      // A malformed request (invalid argument) is refused by any generation; anything else may
+      // be answered by the one being built (a new emulator, a repaired binary): wait for it.
+      if (!answers.refreshing() || e.code() == DomCapsException.Code.INVALID_ARG) {
         throw refusal(e);
       }
-      // Refused by a generation being replaced: the new one may know the emulator; wait for it.
       g = answers.awaitRefreshed(settings.waitForAnswer);
       try {
         d = g.domcaps(query);

@@ -25,9 +25,11 @@ final class Generation {
 
   final long number;
   final Map<String, Probed> emulators;
+  private final List<String> order;
   private final Options options;
   private final Metrics metrics;
   private final Map<Object, Document> memo = new ConcurrentHashMap<>();
+  private final Map<Object, AllAnswers> allMemo = new ConcurrentHashMap<>();
 
   /**
    * @param options live options; their caps lookup answers binaries outside {@code emulators}
@@ -46,8 +48,6 @@ final class Generation {
     this.options = options.toBuilder().capsLookup(known).build();
     this.order = List.copyOf(emulators.keySet());
   }
-
-  private final List<String> order;
 
   /** The installed emulators' binaries, in libvirt's arch order. */
   List<String> binaries() {
@@ -88,10 +88,10 @@ final class Generation {
   /** {@link #all} remembered per machine and format. */
   AllAnswers allMemo(String machine, Format format) {
     Object key = List.of("all", machine == null ? "" : machine, format);
-    Object hit = allMemo.get(key);
+    AllAnswers hit = allMemo.get(key);
     if (hit != null) {
       metrics.answerHit();
-      return (AllAnswers) hit;
+      return hit;
     }
     metrics.answerMiss();
     AllAnswers a = all(machine, format);
@@ -100,8 +100,6 @@ final class Generation {
     }
     return a;
   }
-
-  private final Map<Object, AllAnswers> allMemo = new ConcurrentHashMap<>();
 
   /** Another rendering remembered under {@code key} (e.g. the emulator list). */
   Document memo(Object key, java.util.function.Supplier<Document> render) {
