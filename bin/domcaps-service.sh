@@ -12,7 +12,7 @@ domcaps_via_service() {
     local jar=$here/cli/target/domcaps.jar
     [ -f "$jar" ] || return 1
     # shellcheck disable=SC2086
-    exec java -XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError -Xshare:auto \
+    exec java -XX:+UseSerialGC -Xms128m -Xmx256m -XX:+ExitOnOutOfMemoryError -Xshare:auto \
       ${DOMCAPS_SERVE_JAVA_OPTS:-} -jar "$jar" "$@"
   fi
   [ -z "${DOMCAPS_NO_SERVICE:-}" ] || return 1

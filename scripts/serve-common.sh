@@ -34,7 +34,10 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 fds() { ls "/proc/$1/fd" | wc -l; }
 
 # wrk_run SECONDS URL: runs wrk (2 threads, 8 connections) and sets wrk_requests, wrk_rps,
-# wrk_latency_us (mean), wrk_errors (non-2xx/3xx plus socket errors).
+# wrk_latency_us (wrk's mean), wrk_p50_us (its median), wrk_little_us (8 connections / req/s:
+# the mean time a request was outstanding), wrk_errors (non-2xx/3xx plus socket errors). wrk's
+# mean includes its coordinated-omission correction (synthetic samples for every stall), so on
+# an overloaded machine it exceeds what Little's law allows for the measured throughput.
 wrk_run() {
   local out
   out=$(wrk -t2 -c8 -d"$1"s --latency "$2")
@@ -43,6 +46,9 @@ wrk_run() {
   wrk_rps=$(echo "$out" | awk '/^Requests\/sec:/ {printf "%d", $2}')
   wrk_latency_us=$(echo "$out" | awk '/^ +Latency / {v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
     f = (u == "us") ? 1 : (u == "ms") ? 1000 : (u == "s") ? 1000000 : 0; printf "%d", v * f}')
+  wrk_p50_us=$(echo "$out" | awk '$1 == "50%" {v=$2; u=v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+    f = (u == "us") ? 1 : (u == "ms") ? 1000 : (u == "s") ? 1000000 : 0; printf "%d", v * f}')
+  wrk_little_us=$(( wrk_rps > 0 ? 8 * 1000000 / wrk_rps : 0 ))
   local non2xx socket
   non2xx=$(echo "$out" | awk '/Non-2xx or 3xx/ {print $NF}')
   socket=$(echo "$out" | awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}')
