@@ -96,7 +96,7 @@ public final class ServeSettings {
     private int maxProbes = Runtime.getRuntime().availableProcessors() + 1;
     private Optional<ProgramSearch> emulatorSearch = Optional.empty();
     private Optional<FirmwareRoots> firmwareRoots = Optional.empty();
-    private Duration pollInterval = Duration.ofMillis(250);
+    private Duration pollInterval = Duration.ofMillis(100);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private Duration waitForAnswer = Duration.ofSeconds(120);
