@@ -86,6 +86,11 @@ class ServeCommandTest {
         Thread.sleep(10);
       }
       assertThat(qemus).as("a QEMU probe runs during start-up").isNotEmpty();
+      // The asked request is inside the handler (the metrics request itself is the other one).
+      while (!client.get("/metrics").text().contains("domcaps_requests_in_flight 2")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       serve.destroy(); // SIGTERM
       assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve exits after SIGTERM").isTrue();
       HttpReply answer = inFlight.get(60, TimeUnit.SECONDS);

@@ -44,7 +44,9 @@ public final class DomCapsServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(settings.threads, Math.min(4, settings.threads));
     pool.setName("domcaps-http");
     this.server = new Server(pool);
-    server.setHandler(new GracefulHandler(new ApiHandler(answers, metrics, posts, settings)));
+    GracefulHandler graceful = new GracefulHandler(new ApiHandler(answers, metrics, posts, settings));
+    metrics.inFlightFrom(graceful::getCurrentRequestCount);
+    server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setRequestLog(new RequestRecorder(metrics, settings.accessLog));
     server.setStopTimeout(settings.stopTimeout.toMillis());

@@ -36,6 +36,7 @@ final class Metrics {
   private long retiredProbes;
   private CapsCache liveCache;
   private BooleanSupplier refreshing = () -> false;
+  private java.util.function.LongSupplier inFlight = () -> 0;
 
   Metrics() {
     for (int i = 0; i < buckets.length; i++) {
@@ -45,6 +46,10 @@ final class Metrics {
 
   void refreshingFrom(BooleanSupplier s) {
     refreshing = s;
+  }
+
+  void inFlightFrom(java.util.function.LongSupplier s) {
+    inFlight = s;
   }
 
   /** One finished request; {@code route} is one of a fixed set, so label values stay bounded. */
@@ -121,6 +126,8 @@ final class Metrics {
     gauge(s, "domcaps_generation", "Number of the generation being served.", generation);
     gauge(s, "domcaps_refreshing", "1 while a newer generation is being built.",
         refreshing.getAsBoolean() ? 1 : 0);
+    gauge(s, "domcaps_requests_in_flight", "Requests being handled (this one included).",
+        inFlight.getAsLong());
     gauge(s, "domcaps_emulators", "Installed emulators in the served generation.", emulators);
     gauge(s, "domcaps_emulators_refused", "Installed emulators whose probe was refused.",
         emulatorsRefused);

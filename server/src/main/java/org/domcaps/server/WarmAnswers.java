@@ -190,13 +190,7 @@ final class WarmAnswers implements AutoCloseable {
       throws InterruptedException {
     List<Future<Probed>> futures = new ArrayList<>();
     for (String b : binaries) {
-      futures.add(probes.submit(() -> {
-        try {
-          return new Probed(b, lookup.lookup(b), null);
-        } catch (DomCapsException e) {
-          return new Probed(b, null, e);
-        }
-      }));
+      futures.add(submit(lookup, b));
     }
     Map<String, Probed> out = new LinkedHashMap<>();
     for (Future<Probed> f : futures) {
@@ -210,16 +204,21 @@ final class WarmAnswers implements AutoCloseable {
     return out;
   }
 
+  /** One lookup on the bounded probe pool; a refusal is an outcome, not a failure. */
+  private Future<Probed> submit(CapsLookup lookup, String b) {
+    return probes.submit(() -> {
+      try {
+        return new Probed(b, lookup.lookup(b), null);
+      } catch (DomCapsException e) {
+        return new Probed(b, null, e);
+      }
+    });
+  }
+
   /** An on-demand lookup (a binary outside the installed set) runs on the bounded probe pool. */
   private CapsLookup limited(CapsLookup lookup) {
     return b -> {
-      Future<Probed> f = probes.submit(() -> {
-        try {
-          return new Probed(b, lookup.lookup(b), null);
-        } catch (DomCapsException e) {
-          return new Probed(b, null, e);
-        }
-      });
+      Future<Probed> f = submit(lookup, b);
       try {
         return f.get().orThrow();
       } catch (InterruptedException e) {

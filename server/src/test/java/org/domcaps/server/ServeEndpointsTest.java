@@ -94,8 +94,9 @@ class ServeEndpointsTest {
     String metrics = service.unix.get("/metrics").requireOk().text();
     assertThat(metrics).contains("domcaps_requests_total{route=\"/v1/domcaps\",status=\"200\"}",
         "domcaps_request_duration_seconds_bucket{le=\"+Inf\"}", "domcaps_probes_total 1",
-        "domcaps_answer_cache_hits_total", "domcaps_refreshes_total{kind=\"recheck\"} 1",
-        "domcaps_emulators 1");
+        "domcaps_answer_cache_hits_total", "domcaps_emulators 1");
+    // At least the start-up generation (a chmod of /dev/kvm elsewhere may add a re-check).
+    assertThat(metrics).containsPattern("domcaps_refreshes_total\\{kind=\"recheck\"\\} [1-9]");
     assertThat(service.accessLog).anyMatch(l -> l.contains("\"path\":\"/v1/domcaps\"")
         && l.contains("\"query\":\"virttype=qemu&arch=x86_64\"") && l.contains("\"status\":200"));
   }
