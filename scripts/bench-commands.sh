@@ -39,20 +39,7 @@ command -v virsh >/dev/null || { echo "bench-commands: virsh is missing (libvirt
 
 work=$(mktemp -d /tmp/domcaps-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-cp /etc/passwd "$work/passwd"; cp /etc/group "$work/group"
-grep -q '^libvirt-qemu:' "$work/passwd" || echo 'libvirt-qemu:x:0:0:libvirt qemu:/:/usr/sbin/nologin' >> "$work/passwd"
-grep -q '^libvirt-qemu:' "$work/group" || echo 'libvirt-qemu:x:0:' >> "$work/group"
-
-virsh_embed() { # ROOT ARGS...
-  local root=$1; shift
-  if [ "$LIBVIRT" = 11.3 ]; then "$LIBVIRT11_VIRSH" "$@"; return; fi
-  unshare -m sh -c 'mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group && exec virsh "$@"' \
-    "$work" -c "qemu:///embed?root=$root" "$@"
-}
-new_root() { # a fresh embed root whose QEMU runs as root (so KVM is used, as by domcaps)
-  local r; r=$(mktemp -d "$work/root.XXXXXX"); mkdir -p "$r/etc"
-  printf 'user = "root"\ngroup = "root"\n' > "$r/etc/qemu.conf"; echo "$r"
-}
+. "$here/scripts/virsh-embed.sh"
 now() { date +%s%N; }
 declare -A samples
 record() { samples[$1]="${samples[$1]:-} $2"; }

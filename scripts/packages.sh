@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages domcaps needs, when missing (root). Sourced by run.sh and test.sh.
-#   runtime: QEMU system emulators and the firmware whose descriptors the answer reports
+#   runtime: QEMU system emulators and the firmware whose descriptors the answer reports; curl
+#            (bin/domcaps asks a running `domcaps serve` through it)
 #   tests:   additionally libvirt (the reference the tests compare with, and domaincaps.rng), swtpm
 set -euo pipefail
-RUNTIME_PKGS="qemu-system-x86 qemu-system-arm qemu-system-ppc qemu-system-misc ovmf qemu-efi-aarch64 qemu-efi-arm"
+RUNTIME_PKGS="qemu-system-x86 qemu-system-arm qemu-system-ppc qemu-system-misc ovmf qemu-efi-aarch64 qemu-efi-arm curl"
 TEST_PKGS="$RUNTIME_PKGS libvirt-clients libvirt-daemon-driver-qemu libvirt0 swtpm swtpm-tools maven openjdk-17-jdk-headless"
 
 install_missing() {

@@ -8,14 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.domcaps.json.DomainCapabilitiesJson;
 import org.domcaps.model.DomainCapabilities;
-import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.Emulators;
 import org.domcaps.qemu.api.Options;
+import org.domcaps.server.DocumentLists;
 
 /**
  * {@code domcaps --all}: one answer per installed emulator, probed in parallel by a bounded pool,
@@ -86,31 +85,14 @@ final class AllEmulators {
     return status;
   }
 
-  /** The documents inside {@code <domainCapabilitiesList>}, each indented by two spaces. */
+  /** The documents inside {@code <domainCapabilitiesList>} (the form the service serves too). */
   static String xmlList(List<DomainCapabilities> answers) {
-    StringBuilder doc = new StringBuilder("<domainCapabilitiesList>\n");
-    for (DomainCapabilities caps : answers) {
-      for (String line : DomainCapabilitiesXml.format(caps).split("\n")) {
-        doc.append("  ").append(line).append('\n');
-      }
-    }
-    return doc.append("</domainCapabilitiesList>\n").toString();
+    return DocumentLists.xmlList(answers);
   }
 
-  /** A JSON array of the documents' JSON forms, each indented by two spaces. */
+  /** A JSON array of the documents' JSON forms (the form the service serves too). */
   static String jsonArray(List<DomainCapabilities> answers) {
-    if (answers.isEmpty()) {
-      return "[]\n";
-    }
-    StringBuilder doc = new StringBuilder("[\n");
-    for (int i = 0; i < answers.size(); i++) {
-      String[] lines = DomainCapabilitiesJson.write(answers.get(i)).split("\n");
-      for (int j = 0; j < lines.length; j++) {
-        doc.append("  ").append(lines[j]);
-        doc.append(j == lines.length - 1 && i < answers.size() - 1 ? ",\n" : "\n");
-      }
-    }
-    return doc.append("]\n").toString();
+    return DocumentLists.jsonArray(answers);
   }
 
   private Outcome answer(String binary) {

@@ -37,6 +37,7 @@ public final class Main {
             .addSubcommand("labels", new LabelsCommand())
             .addSubcommand("check", new CheckCommand())
             .addSubcommand("firmware", new FirmwareCommand())
+            .addSubcommand("serve", new ServeCommand())
             .addSubcommand("help", new HelpCommand());
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.server;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.domcaps.qemu.arch.LibvirtArch;
+import org.domcaps.qemu.host.HostIdentity;
+import org.domcaps.qemu.host.ProgramSearch;
+
+/**
+ * Watches what an answer depends on by polling stat(2) (a few dozen calls per interval): the
+ * installed QEMU binaries and the directories they are searched in (an emulator added or removed),
+ * QEMU's module directory, {@code /dev/kvm}, the firmware descriptor directories and their files,
+ * and the swtpm binaries. Polling rather than inotify: it sees a {@code touch} (ctime) and a
+ * replaced file alike, needs no watch per file, and works the same for device nodes and
+ * directories that do not exist yet.
+ *
+ * <p>A change among the first group asks for a re-check of every emulator (the capability cache
+ * re-probes only the binaries whose entry became invalid); a change among the others only for
+ * the answers to be rendered again.
+ */
+final class HostWatch implements AutoCloseable {
+  private static final List<String> SWTPM = List.of("swtpm", "swtpm_setup", "swtpm_ioctl");
+
+  private final WarmAnswers answers;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(WarmAnswers.daemon("domcaps-watch"));
+  private String probeStamp;
+  private String renderStamp;
+
+  HostWatch(WarmAnswers answers) {
+    this.answers = answers;
+  }
+
+  void start(long intervalMillis) {
+    timer.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void poll() {
+    try {
+      Optional<Generation> g = answers.current();
+      if (g.isEmpty()) {
+        return;
+      }
+      String probe = probeInputs(g.get());
+      String render = renderInputs(g.get());
+      if (probeStamp == null) {
+        probeStamp = probe; // the first generation was built from what is there now
+        renderStamp = render;
+        return;
+      }
+      boolean reprobe = !probe.equals(probeStamp);
+      boolean rerender = !render.equals(renderStamp);
+      probeStamp = probe;
+      renderStamp = render;
+      if (reprobe || rerender) {
+        answers.invalidate(reprobe);
+      }
+    } catch (RuntimeException e) {
+      // A vanished file between listing and stat: the next poll sees the settled state.
+    }
+  }
+
+  private String probeInputs(Generation g) {
+    StringBuilder s = new StringBuilder();
+    for (String b : g.binaries()) {
+      stat(s, Path.of(b));
+    }
+    ProgramSearch search = answers.emulatorSearch();
+    String path = search.path() != null ? search.path() : "/bin:/usr/bin:.";
+    for (String dir : new TreeSet<>(List.of(path.split(":", -1)))) {
+      stat(s, search.cwd().resolve(dir.isEmpty() ? "." : dir));
+    }
+    s.append("moddir ").append(HostIdentity.moduleDirMtime(LibvirtArch.host()).orElse(-1L));
+    Path kvm = Path.of("/dev/kvm");
+    stat(s, kvm);
+    s.append(Files.isReadable(kvm)).append(Files.isWritable(kvm));
+    return s.toString();
+  }
+
+  private String renderInputs(Generation g) {
+    StringBuilder s = new StringBuilder();
+    for (Path dir : g.options().firmware().roots().dirs()) {
+      stat(s, dir);
+      List<Path> files = new ArrayList<>();
+      try (DirectoryStream<Path> d = Files.newDirectoryStream(dir)) {
+        d.forEach(files::add);
+      } catch (IOException e) {
+        continue; // missing directory: its stat above says so
+      }
+      files.sort(null);
+      for (Path f : files) {
+        stat(s, f);
+      }
+    }
+    ProgramSearch live = ProgramSearch.live();
+    for (String b : SWTPM) {
+      live.find(b).ifPresentOrElse(p -> stat(s, Path.of(p)), () -> s.append(b).append(" -;"));
+    }
+    return s.toString();
+  }
+
+  /** Identity and change times of a file (following symlinks), or its absence. */
+  private static void stat(StringBuilder s, Path p) {
+    s.append(p).append(' ');
+    try {
+      Map<String, Object> a = Files.readAttributes(p, "unix:ino,dev,size,mode,ctime,lastModifiedTime");
+      s.append(a.get("dev")).append(':').append(a.get("ino")).append(' ').append(a.get("size"))
+          .append(' ').append(a.get("mode")).append(' ').append(a.get("ctime")).append(' ')
+          .append(a.get("lastModifiedTime"));
+    } catch (IOException | UnsupportedOperationException e) {
+      s.append('-');
+    }
+    s.append(';');
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

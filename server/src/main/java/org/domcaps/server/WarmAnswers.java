@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.domcaps.qemu.api.CapsLookup;
+import org.domcaps.qemu.api.DomCapsException;
+import org.domcaps.qemu.api.InstalledEmulators;
+import org.domcaps.qemu.api.LiveOptions;
+import org.domcaps.qemu.api.Options;
+import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.host.DefaultEmulator;
+import org.domcaps.qemu.host.HostFacts;
+import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.host.ProgramSearch;
+
+/**
+ * The service's answers, kept warm: the first {@link Generation} probes every installed emulator
+ * in parallel before anything is answered; afterwards {@link #invalidate} (called by {@link
+ * HostWatch}) builds the next generation in the background while requests keep getting the
+ * current one ({@link #refreshing()} tells them so), and swaps it in when it is complete. Probes
+ * never run on more than {@code maxProbes} threads at once, start-up and on-demand ones together.
+ */
+final class WarmAnswers implements AutoCloseable {
+  private final ServeSettings settings;
+  private final Metrics metrics;
+  private final ExecutorService probes;
+  private final ExecutorService refresher;
+  private final AtomicInteger generations = new AtomicInteger();
+  private final AtomicInteger pendingBuilds = new AtomicInteger();
+  private volatile Generation current;
+  private boolean scheduled;
+  private boolean reprobeRequested;
+
+  WarmAnswers(ServeSettings settings, Metrics metrics) {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.probes = Executors.newFixedThreadPool(settings.maxProbes, daemon("domcaps-probe"));
+    this.refresher = Executors.newSingleThreadExecutor(daemon("domcaps-refresh"));
+  }
+
+  /** Builds the first generation in the background; requests wait for it ({@link #await}). */
+  void start() {
+    pendingBuilds.incrementAndGet();
+    refresher.execute(() -> runBuild(true));
+  }
+
+  /** The generation requests are answered from, waiting up to {@code wait} for the first one. */
+  Optional<Generation> await(Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (this) {
+      while (current == null) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return Optional.of(current);
+    }
+  }
+
+  /** The current generation, or empty while the first one is being built. */
+  Optional<Generation> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** True while a newer generation is being built (the current one may be outdated). */
+  boolean refreshing() {
+    return pendingBuilds.get() > 0;
+  }
+
+  /**
+   * Waits until no build is pending (up to {@code wait}) and returns the generation then current:
+   * a request refused by an outdated generation gets the answer of the one being built.
+   */
+  Generation awaitRefreshed(Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (this) {
+      while (pendingBuilds.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return current;
+    }
+  }
+
+  /**
+   * Something an answer depends on changed: build a new generation. {@code reprobe}: a binary, the
+   * module directory or KVM changed, so every emulator is looked up again through the capability
+   * cache (which probes only the ones whose entry is no longer valid); otherwise only the host
+   * facts and firmware are re-read and the answers rendered again. Requests arriving while a
+   * build runs are coalesced into one more build.
+   */
+  synchronized void invalidate(boolean reprobe) {
+    reprobeRequested |= reprobe;
+    if (!scheduled) {
+      scheduled = true;
+      pendingBuilds.incrementAndGet();
+      refresher.execute(() -> {
+        boolean again;
+        synchronized (this) {
+          scheduled = false;
+          again = reprobeRequested;
+          reprobeRequested = false;
+        }
+        runBuild(again);
+      });
+    }
+  }
+
+  private void runBuild(boolean reprobe) {
+    try {
+      Generation g = build(current, reprobe);
+      synchronized (this) {
+        current = g;
+      }
+      metrics.refreshed(reprobe, g);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      settings.log.accept("domcaps serve: refresh failed, still serving generation "
+          + (current == null ? "none" : current.number) + ": " + e);
+    } finally {
+      synchronized (this) {
+        pendingBuilds.decrementAndGet();
+        notifyAll();
+      }
+    }
+  }
+
+  private Generation build(Generation previous, boolean reprobe) throws InterruptedException {
+    long started = System.nanoTime();
+    Options live = liveOptions();
+    List<String> binaries = InstalledEmulators.find(live);
+    Map<String, Probed> probed = new LinkedHashMap<>();
+    if (previous != null && !reprobe && previous.binaries().equals(binaries)) {
+      probed.putAll(previous.emulators);
+    } else {
+      probed = probeAll(live.capsLookup(), binaries);
+    }
+    Options serving = live.toBuilder().capsLookup(limited(live.capsLookup())).build();
+    Generation g = new Generation(generations.incrementAndGet(), serving, orderOf(binaries, probed),
+        metrics);
+    if (previous != null) {
+      prerender(g, previous);
+    }
+    settings.log.accept(String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
+        g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
+        (System.nanoTime() - started) / 1_000_000));
+    return g;
+  }
+
+  /** The answers the previous generation gave, rendered again so the swap serves them warm. */
+  private static void prerender(Generation g, Generation previous) {
+    for (Object key : previous.answeredKeys()) {
+      if (key instanceof Query q) {
+        try {
+          g.domcaps(q);
+        } catch (DomCapsException e) {
+          // Refused now: requests get the refusal from the new generation.
+        }
+      }
+    }
+  }
+
+  private static Map<String, Probed> orderOf(List<String> binaries, Map<String, Probed> probed) {
+    Map<String, Probed> out = new LinkedHashMap<>();
+    for (String b : binaries) {
+      out.put(b, probed.get(b));
+    }
+    return out;
+  }
+
+  private Map<String, Probed> probeAll(CapsLookup lookup, List<String> binaries)
+      throws InterruptedException {
+    List<Future<Probed>> futures = new ArrayList<>();
+    for (String b : binaries) {
+      futures.add(submit(lookup, b));
+    }
+    Map<String, Probed> out = new LinkedHashMap<>();
+    for (Future<Probed> f : futures) {
+      try {
+        Probed p = f.get();
+        out.put(p.binary(), p);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("probe failed unexpectedly", e.getCause());
+      }
+    }
+    return out;
+  }
+
+  /** One lookup on the bounded probe pool; a refusal is an outcome, not a failure. */
+  private Future<Probed> submit(CapsLookup lookup, String b) {
+    return probes.submit(() -> {
+      try {
+        return new Probed(b, lookup.lookup(b), null);
+      } catch (DomCapsException e) {
+        return new Probed(b, null, e);
+      }
+    });
+  }
+
+  /** An on-demand lookup (a binary outside the installed set) runs on the bounded probe pool. */
+  private CapsLookup limited(CapsLookup lookup) {
+    return b -> {
+      Future<Probed> f = submit(lookup, b);
+      try {
+        return f.get().orThrow();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        throw new DomCapsException(DomCapsException.Code.INTERNAL_ERROR,
+            "interrupted while probing " + b, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("probe failed unexpectedly", e.getCause());
+      }
+    };
+  }
+
+  /**
+   * The options {@code domcaps} itself would use (so answers are byte-identical to the CLI's),
+   * read afresh: new host facts, a new host key for the capability cache, new firmware roots.
+   */
+  private Options liveOptions() {
+    LiveHostFacts base = new LiveHostFacts();
+    HostFacts host = settings.emulatorSearch.isEmpty() ? base
+        : HostFacts.overriding(base).defaultEmulator(
+            arch -> DefaultEmulator.find(base.arch(), arch, settings.emulatorSearch.get())).build();
+    Options o = LiveOptions.forHost(host, settings.log::accept, Optional.of(settings.cacheDir));
+    if (o.capsLookup() instanceof CapsCache cache) {
+      metrics.track(cache);
+    }
+    if (settings.firmwareRoots.isPresent()) {
+      o = o.toBuilder()
+          .firmware(new FirmwareCapsResolver(settings.firmwareRoots.get(), settings.log::accept))
+          .build();
+    }
+    return o;
+  }
+
+  /** Where the installed emulators are looked for (what {@link HostWatch} watches for new ones). */
+  ProgramSearch emulatorSearch() {
+    return settings.emulatorSearch.orElseGet(ProgramSearch::live);
+  }
+
+  /** Stops building and probing; a probe in flight has its QEMU killed by its interruption. */
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    probes.shutdownNow();
+    try {
+      probes.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
