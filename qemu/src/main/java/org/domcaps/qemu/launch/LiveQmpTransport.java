@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.launch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.domcaps.qemu.qmp.QmpTransport;
+import org.domcaps.qemu.qmp.QuotedInput;
 
 /**
  * QMP over a Unix domain socket (JDK channels, no JNI), framed as libvirt frames it
@@ -45,9 +45,7 @@ public final class LiveQmpTransport implements QmpTransport {
   private final Selector selector;
   private final SelectionKey key;
   private final Duration commandTimeout;
-  private byte[] buf = new byte[1 << 16];
-  private int start;
-  private int end;
+  private final QmpLines lines = new QmpLines(MAX_LINE_BYTES);
   private JsonNode greeting;
   private String failure;
 
@@ -99,9 +97,10 @@ public final class LiveQmpTransport implements QmpTransport {
       if (line == null) {
         throw new QmpStreamException("connection closed before the QMP greeting");
       }
-      JsonNode obj = parseObject(line);
+      JsonNode obj = QmpLines.parseObject(line);
       if (!obj.has("QMP")) {
-        throw new QmpStreamException("expected the QMP greeting, got '" + line + "'");
+        throw new QmpStreamException(
+            "expected the QMP greeting, got '" + QuotedInput.excerpt(line) + "'");
       }
       greeting = obj;
       return obj;
@@ -128,12 +127,12 @@ public final class LiveQmpTransport implements QmpTransport {
                   + name
                   + "'");
         }
-        JsonNode obj = parseObject(line);
+        JsonNode obj = QmpLines.parseObject(line);
         if (obj.has("return") || obj.has("error")) {
           return obj;
         }
         if (!obj.has("event") && !obj.has("QMP")) {
-          throw new QmpStreamException("Unknown JSON reply '" + line + "'");
+          throw new QmpStreamException("Unknown JSON reply '" + QuotedInput.excerpt(line) + "'");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -185,19 +184,6 @@ public final class LiveQmpTransport implements QmpTransport {
     }
   }
 
-  private static JsonNode parseObject(String line) throws QmpStreamException {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new QmpStreamException("cannot parse json " + line + ": " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !node.isObject()) {
-      throw new QmpStreamException("Parsed JSON reply '" + line + "' isn't an object");
-    }
-    return node;
-  }
-
   private void write(byte[] json, long deadline, String name, Duration budget) throws IOException {
     ByteBuffer out = ByteBuffer.allocate(json.length + 2);
     out.put(json).put((byte) '\r').put((byte) '\n').flip();
@@ -218,40 +204,19 @@ public final class LiveQmpTransport implements QmpTransport {
   /** The next line without its {@code \r\n}, or null at end of stream. */
   private String readLine(long deadline, String what, Duration budget) throws IOException {
     while (true) {
-      for (int i = start; i < end; i++) {
-        if (buf[i] == '\n') {
-          int stop = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-          String line = new String(buf, start, stop - start, StandardCharsets.UTF_8);
-          start = i + 1;
-          return line;
-        }
+      String line = lines.next(what);
+      if (line != null) {
+        return line;
       }
-      if (end - start >= MAX_LINE_BYTES) {
-        throw new QmpStreamException(
-            "no line end within " + MAX_LINE_BYTES + " bytes while waiting for " + what);
-      }
-      makeRoom();
-      int n = channel.read(ByteBuffer.wrap(buf, end, buf.length - end));
+      ByteBuffer room = lines.room();
+      int n = channel.read(room);
       if (n < 0) {
         return null;
       }
       if (n == 0) {
         waitReady(deadline, "for " + what, budget);
       }
-      end += Math.max(n, 0);
-    }
-  }
-
-  private void makeRoom() {
-    if (start > 0) {
-      System.arraycopy(buf, start, buf, 0, end - start);
-      end -= start;
-      start = 0;
-    }
-    if (end == buf.length) {
-      byte[] bigger = new byte[Math.min(buf.length * 2, MAX_LINE_BYTES + 1)];
-      System.arraycopy(buf, 0, bigger, 0, end);
-      buf = bigger;
+      lines.filled(n);
     }
   }
 

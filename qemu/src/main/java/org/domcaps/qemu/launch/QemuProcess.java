@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.domcaps.qemu.probe.ProbePhase;
 import org.domcaps.qemu.qmp.QmpTransport;
+import org.domcaps.qemu.qmp.QuotedInput;
 
 /**
  * One probe process: QEMU started with libvirt's probing command line ({@link ProbeCommandLine}) in
@@ -28,6 +29,8 @@ import org.domcaps.qemu.qmp.QmpTransport;
  */
 public final class QemuProcess implements QmpTransport {
   private static final long POLL_MILLIS = 5;
+  /** How much of QEMU's stderr an error message quotes (escaped, see {@link QuotedInput}). */
+  private static final int STDERR_QUOTED_CHARS = 1000;
 
   private final Path binary;
   private final ProbeCommandLine commandLine;
@@ -207,7 +210,7 @@ public final class QemuProcess implements QmpTransport {
     }
     String err = stderr.text(200);
     if (!err.isEmpty()) {
-      msg.append("; stderr: ").append(err);
+      msg.append("; stderr: ").append(QuotedInput.excerpt(err, STDERR_QUOTED_CHARS));
     }
     return new QemuLaunchException(binary, msg.toString(), cause);
   }

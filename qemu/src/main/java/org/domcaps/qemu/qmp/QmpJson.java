@@ -45,12 +45,13 @@ public final class QmpJson {
       return n;
     } catch (JsonProcessingException e) {
       throw new QmpProtocolException(
-          "cannot parse json " + abbreviate(text) + ": " + e.getOriginalMessage());
+          "cannot parse json " + abbreviate(text) + ": "
+              + QuotedInput.excerpt(String.valueOf(e.getOriginalMessage()), 300));
     }
   }
 
-  /** The first 200 characters of {@code s}, for error messages. */
+  /** {@code s} for an error message: a bounded, escaped excerpt ({@link QuotedInput}). */
   public static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    return QuotedInput.excerpt(s);
   }
 }
