@@ -29,6 +29,11 @@ public final class QmpLines {
   private byte[] buf = new byte[1 << 16];
   private int start;
   private int end;
+  /**
+   * Bytes from {@code start} up to here hold no line end: a line trickling in byte by byte is
+   * scanned once, not once per byte (which made a long line quadratic; found by fuzzing).
+   */
+  private int scanned;
 
   public QmpLines(int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -39,14 +44,16 @@ public final class QmpLines {
    * line already exceeds the bound.
    */
   public String next(String waitingFor) throws QmpStreamException {
-    for (int i = start; i < end; i++) {
+    for (int i = Math.max(start, scanned); i < end; i++) {
       if (buf[i] == '\n') {
         int stop = i > start && buf[i - 1] == '\r' ? i - 1 : i;
         String line = new String(buf, start, stop - start, StandardCharsets.UTF_8);
         start = i + 1;
+        scanned = start;
         return line;
       }
     }
+    scanned = end;
     if (end - start >= maxLineBytes) {
       throw new QmpStreamException(
           "no line end within " + maxLineBytes + " bytes while waiting for " + waitingFor);
@@ -59,6 +66,7 @@ public final class QmpLines {
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, end - start);
       end -= start;
+      scanned -= start;
       start = 0;
     }
     if (end == buf.length) {
@@ -80,15 +88,22 @@ public final class QmpLines {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new QmpStreamException(
-          "cannot parse json " + QuotedInput.excerpt(line) + ": "
-              + QuotedInput.excerpt(String.valueOf(e.getOriginalMessage()), 300),
-          e);
+      throw cannotParse(line, e.getOriginalMessage(), e);
+    } catch (RuntimeException e) {
+      // Jackson reports some number overflows (1e10000001111 as BigDecimal) this way.
+      throw cannotParse(line, e.getMessage(), e);
     }
     if (node == null || !node.isObject()) {
       throw new QmpStreamException(
           "Parsed JSON reply '" + QuotedInput.excerpt(line) + "' isn't an object");
     }
     return node;
+  }
+
+  private static QmpStreamException cannotParse(String line, String why, Exception cause) {
+    return new QmpStreamException(
+        "cannot parse json " + QuotedInput.excerpt(line) + ": "
+            + QuotedInput.excerpt(String.valueOf(why), 300),
+        cause);
   }
 }

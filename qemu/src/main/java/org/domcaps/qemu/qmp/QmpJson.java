@@ -44,10 +44,16 @@ public final class QmpJson {
       }
       return n;
     } catch (JsonProcessingException e) {
-      throw new QmpProtocolException(
-          "cannot parse json " + abbreviate(text) + ": "
-              + QuotedInput.excerpt(String.valueOf(e.getOriginalMessage()), 300));
+      throw cannotParse(text, e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // Jackson reports some number overflows (1e10000001111 as BigDecimal) this way.
+      throw cannotParse(text, e.getMessage());
     }
+  }
+
+  private static QmpProtocolException cannotParse(String text, String why) {
+    return new QmpProtocolException(
+        "cannot parse json " + abbreviate(text) + ": " + QuotedInput.excerpt(String.valueOf(why), 300));
   }
 
   /** {@code s} for an error message: a bounded, escaped excerpt ({@link QuotedInput}). */
