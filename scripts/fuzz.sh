@@ -7,7 +7,7 @@
 # fuzz/.cifuzz-corpus (git-ignored) and grows from run to run; a finding is written to fuzz/ as
 # crash-* and fails the run: move it to src/test/resources/org/domcaps/fuzz/<Class>Inputs/<method>/
 # so that every `mvn test` replays it. Environment: MVN (default "mvn -B"), HANG (the per-input
-# limit counted as a hang, default "1 s": JUnit's timeout default, which Jazzer passes to
+# limit counted as a hang, default "5 s" (a loaded shared machine stalls a JVM for seconds): JUnit's timeout default, which Jazzer passes to
 # libFuzzer as -timeout; JUnit's own enforcement is switched off, as it would time the whole
 # fuzzing run), LOG_DIR (default fuzz/target/fuzz-logs).
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 duration=${1:?usage: scripts/fuzz.sh DURATION [TARGET...]}
 shift
 mvn_cmd=${MVN:-mvn -B}
-hang=${HANG:-1 s}
+hang=${HANG:-5 s}
 logs=${LOG_DIR:-fuzz/target/fuzz-logs}
 declare -A method=(
   [DomainCapabilitiesXmlFuzzTest]=parse [DomainCapabilitiesJsonFuzzTest]=read
