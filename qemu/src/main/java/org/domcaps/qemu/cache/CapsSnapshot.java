@@ -31,7 +31,7 @@ import org.domcaps.qemu.caps.SgxCapability;
  * it decoded back to capabilities whose cache document equals the entry's.
  */
 public final class CapsSnapshot {
-  private static final String MAGIC = "domcaps-qemucaps-snapshot-1";
+  static final String MAGIC = "domcaps-qemucaps-snapshot-1";
 
   private CapsSnapshot() {}
 
