@@ -18,7 +18,7 @@ import org.domcaps.qemu.qmp.QuotedInput;
  * QuotedInput}).
  */
 public final class QmpLines {
-  private static final ObjectMapper JSON =
+  static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
