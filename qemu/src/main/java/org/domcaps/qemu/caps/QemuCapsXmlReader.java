@@ -168,6 +168,10 @@ final class QemuCapsXmlReader {
     List<String> blockers = new ArrayList<>();
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       expect("blocker");
+      if (arch == null) {
+        // Blocker names are translated per arch (fuzzing finding: a NullPointerException).
+        throw error("<blocker> of CPU model '" + name + "' before <arch>: expected <arch> first");
+      }
       blockers.add(CpuFeatureNames.fromQemu(arch, required("name")));
       skip();
     }
