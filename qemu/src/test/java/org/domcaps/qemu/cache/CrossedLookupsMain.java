@@ -11,7 +11,7 @@ import org.domcaps.qemu.caps.QemuCapsXml;
 
 /**
  * One process of {@link Issue16LockWaitTest}'s crossed cold runs: like {@code --all}, it looks up
- * several binaries at once, one thread each, through the cache at DIR. Its "probe" takes a second
+ * several binaries at once, one thread each (started 300 ms apart), through the cache at DIR. Its "probe" takes a second
  * and answers the reference capabilities stored in REFDIR/&lt;sha256&gt;.xml. Prints {@code
  * probes=N}, then every warning and error on a line of its own.
  *
@@ -51,6 +51,9 @@ public final class CrossedLookupsMain {
       });
       t.start();
       threads.add(t);
+      // The first binary's lock is held (its probe takes a second) before the next is asked
+      // for: each process then holds one lock and waits for the one the other process holds.
+      Thread.sleep(300);
     }
     for (Thread t : threads) {
       t.join();
