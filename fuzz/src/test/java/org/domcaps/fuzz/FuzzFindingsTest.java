@@ -26,4 +26,17 @@ class FuzzFindingsTest {
         .isInstanceOf(QemuCapsFormatException.class)
         .hasMessageContaining("before <arch>: expected <arch> first");
   }
+
+  /** QemuCapsXmlFuzzTest: a machine type without a name was an IllegalArgumentException. */
+  @Test
+  void cacheEntryWithNamelessMachineIsRefused() {
+    String entry = "<qemuCaps>\n"
+        + "  <emulator>/usr/bin/qemu-system-x86_64</emulator>\n"
+        + "  <arch>x86_64</arch>\n"
+        + "  <machine type='tcg' name='' maxCpus='255'/>\n"
+        + "</qemuCaps>\n";
+    assertThatThrownBy(() -> QemuCapsXml.read(entry))
+        .isInstanceOf(QemuCapsFormatException.class)
+        .hasMessageContaining("invalid content: machine type needs a name");
+  }
 }

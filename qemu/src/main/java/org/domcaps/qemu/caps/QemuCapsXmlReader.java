@@ -51,7 +51,13 @@ final class QemuCapsXmlReader {
     try {
       XMLStreamReader r = f.createXMLStreamReader(new StringReader(xml));
       QemuCapsXmlReader reader = new QemuCapsXmlReader(r, source);
-      QemuCaps caps = reader.document();
+      QemuCaps caps;
+      try {
+        caps = reader.document();
+      } catch (IllegalArgumentException e) {
+        // The model's own checks (a machine type without a name, ...; found by fuzzing).
+        throw reader.error("invalid content: " + e.getMessage());
+      }
       Matcher m = CPUDATA.matcher(xml);
       if (m.find()) {
         caps = caps.toBuilder().cpuDataXml(dedent(m.group(2), m.group(1).length())).build();
