@@ -32,12 +32,12 @@ import org.domcaps.qemu.caps.SgxCapability;
  * mtime, inode) and is used only while the entry is exactly that file; it is written only after
  * it decoded back to capabilities whose cache document equals the entry's.
  */
-final class CapsSnapshot {
-  private static final String MAGIC = "domcaps-qemucaps-snapshot-2";
+public final class CapsSnapshot {
+  static final String MAGIC = "domcaps-qemucaps-snapshot-2";
 
   private CapsSnapshot() {}
 
-  static byte[] encode(QemuCaps c, String entryState) throws IOException {
+  public static byte[] encode(QemuCaps c, String entryState) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(64 << 10);
     try (DataOutputStream o = new DataOutputStream(buf)) {
       str(o, MAGIC);
@@ -105,7 +105,7 @@ final class CapsSnapshot {
   }
 
   /** The capabilities, or empty when the snapshot is not of {@code entryState} or unreadable. */
-  static Optional<QemuCaps> decode(byte[] bytes, String entryState) {
+  public static Optional<QemuCaps> decode(byte[] bytes, String entryState) {
     try (DataInputStream i = new DataInputStream(new ByteArrayInputStream(bytes))) {
       if (!MAGIC.equals(str(i)) || !entryState.equals(str(i))) {
         return Optional.empty();

@@ -6,10 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
   public Optional<List<FirmwareDescriptor>> recall(List<Path> files, String stamp) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = CacheFiles.read(file, CacheFiles.MAX_ENTRY_BYTES);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -97,13 +95,8 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
     }
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      Files.write(tmp, buf.toByteArray());
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFiles.removeStaleTemporaries(file.getParent());
+      CacheFiles.replace(file, buf.toByteArray());
     } catch (IOException | RuntimeException e) {
       // Only the speed-up is lost.
     }

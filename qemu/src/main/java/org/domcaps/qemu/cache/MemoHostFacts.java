@@ -2,10 +2,8 @@
 package org.domcaps.qemu.cache;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +29,9 @@ import org.domcaps.qemu.host.Swtpm;
  * Everything else is read live from the wrapped facts at every call.
  */
 public final class MemoHostFacts implements HostFacts {
+  /** A memo is two short lines. */
+  private static final long MAX_MEMO_BYTES = 64 << 10;
+
   private final HostFacts live;
   private final Path dir;
 
@@ -73,7 +74,8 @@ public final class MemoHostFacts implements HostFacts {
       java.util.function.Function<T, String> format, java.util.function.Function<String, T> parse) {
     Path file = dir.resolve(name);
     try {
-      List<String> lines = Files.readAllLines(file);
+      List<String> lines = new String(CacheFiles.read(file, MAX_MEMO_BYTES),
+          java.nio.charset.StandardCharsets.UTF_8).lines().toList();
       if (lines.size() == 2 && lines.get(0).equals(key)) {
         return parse.apply(lines.get(1));
       }
@@ -83,13 +85,8 @@ public final class MemoHostFacts implements HostFacts {
     T value = fresh.get();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, name, ".tmp");
-      Files.writeString(tmp, key + "\n" + format.apply(value) + "\n");
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFiles.replace(file, (key + "\n" + format.apply(value) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       // only the speed-up is lost
     }

@@ -54,7 +54,13 @@ final class QemuCapsXmlReader {
     try {
       XMLStreamReader r = f.createXMLStreamReader(new StringReader(xml));
       QemuCapsXmlReader reader = new QemuCapsXmlReader(r, source);
-      QemuCaps caps = reader.document();
+      QemuCaps caps;
+      try {
+        caps = reader.document();
+      } catch (IllegalArgumentException e) {
+        // The model's own checks (a machine type without a name, ...; found by fuzzing).
+        throw reader.error("invalid content: " + e.getMessage());
+      }
       Matcher m = CPUDATA.matcher(xml);
       if (m.find()) {
         caps = caps.toBuilder().cpuDataXml(dedent(m.group(2), m.group(1).length())).build();
@@ -206,6 +212,10 @@ final class QemuCapsXmlReader {
     List<String> blockers = new ArrayList<>();
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
       expect("blocker");
+      if (arch == null) {
+        // Blocker names are translated per arch (fuzzing finding: a NullPointerException).
+        throw error("<blocker> of CPU model '" + name + "' before <arch>: expected <arch> first");
+      }
       blockers.add(CpuFeatureNames.fromQemu(arch, required("name")));
       skip();
     }

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.launch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -19,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.domcaps.qemu.qmp.QmpTransport;
+import org.domcaps.qemu.qmp.QuotedInput;
 
 /**
  * QMP over a Unix domain socket (JDK channels, no JNI), framed as libvirt frames it
@@ -34,20 +31,14 @@ public final class LiveQmpTransport implements QmpTransport {
   /** A reply line longer than this is garbage, not QMP (query-qmp-schema is ~200 KiB). */
   static final int MAX_LINE_BYTES = 64 << 20;
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Commands are written with the mapper replies are read with. */
+  private static final ObjectMapper JSON = QmpLines.JSON;
 
   private final SocketChannel channel;
   private final Selector selector;
   private final SelectionKey key;
   private final Duration commandTimeout;
-  private byte[] buf = new byte[1 << 16];
-  private int start;
-  private int end;
+  private final QmpLines lines = new QmpLines(MAX_LINE_BYTES);
   private JsonNode greeting;
   private String failure;
 
@@ -99,9 +90,10 @@ public final class LiveQmpTransport implements QmpTransport {
       if (line == null) {
         throw new QmpStreamException("connection closed before the QMP greeting");
       }
-      JsonNode obj = parseObject(line);
+      JsonNode obj = QmpLines.parseObject(line);
       if (!obj.has("QMP")) {
-        throw new QmpStreamException("expected the QMP greeting, got '" + line + "'");
+        throw new QmpStreamException(
+            "expected the QMP greeting, got '" + QuotedInput.excerpt(line) + "'");
       }
       greeting = obj;
       return obj;
@@ -128,12 +120,12 @@ public final class LiveQmpTransport implements QmpTransport {
                   + name
                   + "'");
         }
-        JsonNode obj = parseObject(line);
+        JsonNode obj = QmpLines.parseObject(line);
         if (obj.has("return") || obj.has("error")) {
           return obj;
         }
         if (!obj.has("event") && !obj.has("QMP")) {
-          throw new QmpStreamException("Unknown JSON reply '" + line + "'");
+          throw new QmpStreamException("Unknown JSON reply '" + QuotedInput.excerpt(line) + "'");
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -185,19 +177,6 @@ public final class LiveQmpTransport implements QmpTransport {
     }
   }
 
-  private static JsonNode parseObject(String line) throws QmpStreamException {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new QmpStreamException("cannot parse json " + line + ": " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !node.isObject()) {
-      throw new QmpStreamException("Parsed JSON reply '" + line + "' isn't an object");
-    }
-    return node;
-  }
-
   private void write(byte[] json, long deadline, String name, Duration budget) throws IOException {
     ByteBuffer out = ByteBuffer.allocate(json.length + 2);
     out.put(json).put((byte) '\r').put((byte) '\n').flip();
@@ -218,40 +197,19 @@ public final class LiveQmpTransport implements QmpTransport {
   /** The next line without its {@code \r\n}, or null at end of stream. */
   private String readLine(long deadline, String what, Duration budget) throws IOException {
     while (true) {
-      for (int i = start; i < end; i++) {
-        if (buf[i] == '\n') {
-          int stop = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-          String line = new String(buf, start, stop - start, StandardCharsets.UTF_8);
-          start = i + 1;
-          return line;
-        }
+      String line = lines.next(what);
+      if (line != null) {
+        return line;
       }
-      if (end - start >= MAX_LINE_BYTES) {
-        throw new QmpStreamException(
-            "no line end within " + MAX_LINE_BYTES + " bytes while waiting for " + what);
-      }
-      makeRoom();
-      int n = channel.read(ByteBuffer.wrap(buf, end, buf.length - end));
+      ByteBuffer room = lines.room();
+      int n = channel.read(room);
       if (n < 0) {
         return null;
       }
       if (n == 0) {
         waitReady(deadline, "for " + what, budget);
       }
-      end += Math.max(n, 0);
-    }
-  }
-
-  private void makeRoom() {
-    if (start > 0) {
-      System.arraycopy(buf, start, buf, 0, end - start);
-      end -= start;
-      start = 0;
-    }
-    if (end == buf.length) {
-      byte[] bigger = new byte[Math.min(buf.length * 2, MAX_LINE_BYTES + 1)];
-      System.arraycopy(buf, 0, bigger, 0, end);
-      buf = bigger;
+      lines.filled(n);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.domcaps.qemu.probe.ProbePhase;
 import org.domcaps.qemu.qmp.QmpTransport;
+import org.domcaps.qemu.qmp.QuotedInput;
 
 /**
  * One probe process: QEMU started with libvirt's probing command line ({@link ProbeCommandLine}) in
@@ -28,6 +29,8 @@ import org.domcaps.qemu.qmp.QmpTransport;
  */
 public final class QemuProcess implements QmpTransport {
   private static final long POLL_MILLIS = 5;
+  /** How much of QEMU's stderr an error message quotes (escaped, see {@link QuotedInput}). */
+  private static final int STDERR_QUOTED_CHARS = 1000;
 
   private final Path binary;
   private final ProbeCommandLine commandLine;
@@ -38,6 +41,7 @@ public final class QemuProcess implements QmpTransport {
   private LiveQmpTransport qmp;
   private Boolean kvmEnabled;
   private boolean stopped;
+  private volatile long qemuPid;
 
   private QemuProcess(
       Path binary,
@@ -66,7 +70,7 @@ public final class QemuProcess implements QmpTransport {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     ProbeWorkDir workDir = ProbeWorkDir.create(settings.workDirParent());
     ProbeCommandLine cl = new ProbeCommandLine(binary, workDir.path(), phase);
-    ProcessBuilder pb = new ProcessBuilder(cl.argv());
+    ProcessBuilder pb = new ProcessBuilder(ProcessLifetime.wrap(cl.argv()));
     pb.environment().clear();
     pb.environment().putAll(ProbeCommandLine.environment(System.getenv()));
     pb.redirectInput(Redirect.from(new File("/dev/null")));
@@ -74,15 +78,17 @@ public final class QemuProcess implements QmpTransport {
     pb.redirectError(Redirect.PIPE);
     Process process;
     try {
-      process = pb.start();
+      process = ProcessLifetime.start(pb);
     } catch (IOException e) {
       workDir.remove();
       throw new QemuLaunchException(
           binary, "Failed to start QEMU binary " + binary + " for probing: " + e.getMessage(), e);
     }
     QemuProcess qp = new QemuProcess(binary, cl, settings, workDir, process);
+    ProcessLifetime.register(qp);
     try {
       qp.connect(deadline);
+      qp.pid();
     } catch (IOException | RuntimeException e) {
       throw qp.tearDownAfter("is not a usable QEMU: ", e);
     }
@@ -147,9 +153,17 @@ public final class QemuProcess implements QmpTransport {
     return reply;
   }
 
-  /** The process id of QEMU (our direct child). */
+  /**
+   * The process id of QEMU: our child, or, behind the wrappers of {@link ProcessLifetime}, the
+   * child of {@code unshare} (its pid in its own namespace is 1).
+   */
   public long pid() {
-    return process.pid();
+    if (qemuPid == 0) {
+      qemuPid = ProcessLifetime.privatePidNamespace()
+          ? process.children().findFirst().map(ProcessHandle::pid).orElse(0L)
+          : process.pid();
+    }
+    return qemuPid == 0 ? process.pid() : qemuPid;
   }
 
   /** The private work directory; it no longer exists once this process is closed. */
@@ -207,7 +221,7 @@ public final class QemuProcess implements QmpTransport {
     }
     String err = stderr.text(200);
     if (!err.isEmpty()) {
-      msg.append("; stderr: ").append(err);
+      msg.append("; stderr: ").append(QuotedInput.excerpt(err, STDERR_QUOTED_CHARS));
     }
     return new QemuLaunchException(binary, msg.toString(), cause);
   }
@@ -223,6 +237,7 @@ public final class QemuProcess implements QmpTransport {
     }
     stopped = true;
     List<ProcessHandle> descendants = process.descendants().toList();
+    ProcessLifetime.unregister(this);
     try {
       if (quit && qmp != null && process.isAlive() && qmp.sendQuit()) {
         Reaping.await(process, min(settings.stopTimeout(), Duration.ofSeconds(1)));
@@ -233,6 +248,22 @@ public final class QemuProcess implements QmpTransport {
     } finally {
       Reaping.terminate(process, descendants, settings.stopTimeout());
       workDir.remove();
+    }
+  }
+
+  /**
+   * The shutdown hook's stop: no {@code quit}, no grace; SIGKILL to QEMU and everything it
+   * started, then the work directory removed.
+   */
+  void killNow() {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    Reaping.await(process, Duration.ofSeconds(2));
+    try {
+      workDir.remove();
+    } catch (IOException | RuntimeException e) {
+      // the JVM is exiting; the next start removes stale work directories
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Reaping {
   private static final Duration AFTER_SIGKILL = Duration.ofSeconds(10);
+  private static final Duration REAPED_BY_OTHERS = Duration.ofSeconds(2);
   private static final long POLL_MILLIS = 5;
 
   private Reaping() {}
@@ -28,7 +29,11 @@ final class Reaping {
       }
       descendants.stream().filter(Reaping::running).forEach(ProcessHandle::destroy);
       if (!await(process, grace)) {
-        process.destroyForcibly();
+        // QEMU first: behind unshare it is unshare's child, which then reaps it and exits.
+        descendants.stream().filter(Reaping::running).forEach(ProcessHandle::destroyForcibly);
+        if (!await(process, Duration.ofSeconds(1))) {
+          process.destroyForcibly();
+        }
       }
       long deadline = System.nanoTime() + grace.toNanos();
       for (ProcessHandle h : descendants) {
@@ -40,6 +45,13 @@ final class Reaping {
         }
       }
       await(process, AFTER_SIGKILL);
+      // Descendants are reaped by their own parents (or init): wait briefly until they are.
+      long reaped = System.nanoTime() + REAPED_BY_OTHERS.toNanos();
+      for (ProcessHandle h : descendants) {
+        while (ProcessHandle.of(h.pid()).isPresent() && System.nanoTime() - reaped < 0) {
+          sleep();
+        }
+      }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

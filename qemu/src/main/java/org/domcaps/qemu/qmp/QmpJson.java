@@ -49,13 +49,20 @@ public final class QmpJson {
       }
       return n;
     } catch (JsonProcessingException e) {
-      throw new QmpProtocolException(
-          "cannot parse json " + abbreviate(text) + ": " + e.getOriginalMessage());
+      throw cannotParse(text, e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // Jackson reports some number overflows (1e10000001111 as BigDecimal) this way.
+      throw cannotParse(text, e.getMessage());
     }
   }
 
-  /** The first 200 characters of {@code s}, for error messages. */
+  private static QmpProtocolException cannotParse(String text, String why) {
+    return new QmpProtocolException(
+        "cannot parse json " + abbreviate(text) + ": " + QuotedInput.excerpt(String.valueOf(why), 300));
+  }
+
+  /** {@code s} for an error message: a bounded, escaped excerpt ({@link QuotedInput}). */
   public static String abbreviate(String s) {
-    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    return QuotedInput.excerpt(s);
   }
 }

@@ -49,6 +49,17 @@ class QemuProcessLiveTest {
     return qmp.exchange(cmd("query-kvm", 3)).path("return");
   }
 
+  /** QEMU writes its pid as it sees it: 1 in the private PID namespace it may run in. */
+  static long pidInItsOwnNamespace(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("NSpid:")) {
+        String[] f = line.substring(6).strip().split("\\s+");
+        return Long.parseLong(f[f.length - 1]);
+      }
+    }
+    return pid;
+  }
+
   private void assertCleanedUp(QemuProcess qemu) throws Exception {
     assertThat(qemu.workDir()).doesNotExist();
     assertThat(ProcessHandle.of(qemu.pid())).as("QEMU pid %d", qemu.pid()).isEmpty();
@@ -65,7 +76,7 @@ class QemuProcessLiveTest {
       assertThat(qemu.argv()).contains("none,accel=kvm:tcg");
       assertThat(qemu.workDir().resolve("qmp.monitor")).exists();
       assertThat(Files.readString(qemu.workDir().resolve("qmp.pid")).strip())
-          .isEqualTo(Long.toString(qemu.pid()));
+          .isEqualTo(Long.toString(pidInItsOwnNamespace(qemu.pid())));
       JsonNode kvm = converse(qemu);
       assertThat(kvm.path("enabled").asBoolean()).isTrue();
       assertThat(kvm.path("present").asBoolean()).isTrue();

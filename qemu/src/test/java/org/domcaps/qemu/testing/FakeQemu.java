@@ -38,6 +38,11 @@ public final class FakeQemu {
     GARBAGE_REPLY,
     /** Answers every command (with events in between), exits on quit. */
     WELL_BEHAVED,
+    /**
+     * Double-forks a {@code setsid sleep MARKER} ({@link FakeQemuBinary#orphanMarker}), then
+     * behaves well. The sleep leaves QEMU's process tree at once.
+     */
+    DOUBLE_FORK_AND_HANG,
     /** Like WELL_BEHAVED but ignores quit and SIGTERM: only SIGKILL ends it. */
     STUBBORN
   }
@@ -48,7 +53,7 @@ public final class FakeQemu {
     Scenario scenario = Scenario.valueOf(args[0]);
     Path report = Path.of(args[1]);
     List<String> qemuArgs = List.of(args).subList(2, args.length);
-    String report0 = "pid=" + ProcessHandle.current().pid() + "\n";
+    String report0 = "pid=" + hostPid() + "\n";
     Files.writeString(report, report0);
     Path socket = monitorSocket(qemuArgs);
     switch (scenario) {
@@ -64,8 +69,16 @@ public final class FakeQemu {
         break;
       case CHILD_AND_HANG:
         Process child = new ProcessBuilder("sleep", "600").start();
-        Files.writeString(report, report0 + "child=" + child.pid() + "\n");
+        Files.writeString(report, report0 + "child=" + hostPidOfChild(child) + "\n");
         serve(new FakeQmpServer(socket).hang());
+        break;
+      case DOUBLE_FORK_AND_HANG:
+        // sh starts a setsid'd sleep in the background and exits: the sleep is nobody's child.
+        Process sh = new ProcessBuilder("sh", "-c",
+            "setsid sleep " + FakeQemuBinary.orphanMarker(report)
+                + " </dev/null >/dev/null 2>&1 &").start();
+        sh.waitFor();
+        serve(new FakeQmpServer(socket).greet().answerAll(FakeQemu::answer));
         break;
       case HANG_MID_COMMAND:
         serve(negotiated(socket).hang());
@@ -105,6 +118,30 @@ public final class FakeQemu {
       default:
         throw new IllegalArgumentException(scenario.name());
     }
+  }
+
+  /**
+   * Our pid as the test sees it: {@code /proc} is the host's mount, so {@code /proc/self} names
+   * the host pid even inside the private PID namespace the launcher may start us in.
+   */
+  private static long hostPid() throws IOException {
+    return Long.parseLong(Path.of("/proc/self").toRealPath().getFileName().toString());
+  }
+
+  /** A child's host pid: the one listed among our tasks' children that is not there before. */
+  private static long hostPidOfChild(Process child) throws IOException {
+    if (ProcessHandle.current().pid() == hostPid()) {
+      return child.pid();
+    }
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String children = Files.readString(t.resolve("children")).strip();
+        if (!children.isEmpty()) {
+          return Long.parseLong(children.split(" ")[0]);
+        }
+      }
+    }
+    return child.pid();
   }
 
   private static String answer(com.fasterxml.jackson.databind.JsonNode cmd) {

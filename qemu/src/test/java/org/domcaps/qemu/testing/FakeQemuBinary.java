@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,6 +46,29 @@ public record FakeQemuBinary(Path script, Path report) {
     Path script = dir.resolve("not-qemu.sh");
     Executables.write(script, "#!/bin/sh\necho \"I am a shell script, not QEMU\"\nexit 0\n");
     return script;
+  }
+
+  /**
+   * The argument of the {@code sleep} a {@link FakeQemu.Scenario#DOUBLE_FORK_AND_HANG} fake
+   * leaves behind: seconds (600.N), unique per report file, so the test can find that process.
+   */
+  public static String orphanMarker(Path report) {
+    return "600." + Math.abs((long) report.toAbsolutePath().toString().hashCode());
+  }
+
+  /** The processes whose command line is {@code sleep MARKER} of this fake (its orphans). */
+  public List<Long> orphans() {
+    String wanted = "sleep\0" + orphanMarker(report) + "\0";
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      return all.filter(h -> {
+        try {
+          return Files.readString(Path.of("/proc/" + h.pid() + "/cmdline"),
+              java.nio.charset.StandardCharsets.ISO_8859_1).equals(wanted);
+        } catch (IOException | RuntimeException e) {
+          return false;
+        }
+      }).map(ProcessHandle::pid).toList();
+    }
   }
 
   /** The fake's pid (and child pid, if any), as it reported them. */
