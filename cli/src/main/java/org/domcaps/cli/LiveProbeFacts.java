@@ -108,6 +108,11 @@ final class LiveProbeFacts implements ProbeFacts {
   }
 
   @Override
+  public Optional<List<String>> configuredLoaders() {
+    return Optional.of(firmware.configured().entries().stream().map(e -> e.loader()).toList());
+  }
+
+  @Override
   public Tri kvmSmm() {
     Boolean smm = KvmDevice.x86Smm(KvmDevice.PATH);
     return smm == null ? Tri.UNKNOWN : Tri.of(smm);
