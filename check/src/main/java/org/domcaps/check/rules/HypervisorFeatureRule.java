@@ -15,7 +15,7 @@ import org.domcaps.domain.Element;
  * define ("The '%s' feature is not supported for architecture '%s' or machine type '%s'"), or as
  * QEMU refuses them at start where libvirt passes them through:
  * <ul>
- *   <li>gic: ARM only, and a version only where the binary has the gic-version machine option
+ *   <li>gic: ARM only, and a version other than 2 only where the binary has the gic-version machine option
  *       (flag {@code gic-version}: "gic-version option is not available with this QEMU binary";
  *       qemu-system-arm has none); ioapic: x86 only; htm, hpt, nested-hv, ccf-assist, cfpc, sbbc, ibs: pSeries
  *       only (libvirt, define);
@@ -74,7 +74,8 @@ public final class HypervisorFeatureRule implements Rule {
         out.error(f, "on", "<htm state='on'> under TCG: QEMU has no transactional memory "
             + "emulation (cap-htm)");
       }
-      if (n.equals("gic") && f.attr("version").isPresent()) {
+      // Version 2 is QEMU's default: libvirt passes gic-version only for another one.
+      if (n.equals("gic") && f.attr("version").filter(v -> !v.equals("2")).isPresent()) {
         out.unless(t.facts().flag("gic-version"), f, f.attrOrNull("version"), "<gic version> "
             + "needs the machine's gic-version option, which " + t.describe() + " lacks");
       }
