@@ -8,28 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.domcaps.testing.SharedData;
-import org.domcaps.qemu.testing.HostFirmwareLock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps check}: exit status, compiler-style lines, JSON, --caps offline, --explain. */
+@ExtendWith(SharedHostFirmware.class)
 class CheckCommandTest {
-  // The live checks read the host's firmware descriptors, which tests of other checkouts on this
-  // machine may edit meanwhile (/etc/qemu/firmware): hold the shared side of their lock.
-  private static HostFirmwareLock firmwareLock;
-
-  @BeforeAll
-  static void lockHostFirmware() {
-    firmwareLock = HostFirmwareLock.shared();
-  }
-
-  @AfterAll
-  static void unlockHostFirmware() {
-    firmwareLock.close();
-  }
-
   private static final String Q35 = "<domain type='qemu'>\n  <name>g</name>\n"
       + "  <memory unit='MiB'>256</memory>\n  <vcpu>1</vcpu>\n  <os%s>\n"
       + "    <type arch='x86_64' machine='pc-q35-7.2'>hvm</type>\n  </os>\n  <devices>\n"

@@ -28,10 +28,8 @@ import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
-import org.domcaps.qemu.testing.HostFirmwareLock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The corpus runner: every definition of {@code ../shared/check} checked against its base's saved
@@ -39,21 +37,8 @@ import org.junit.jupiter.api.Test;
  * against what real libvirt 9.0 did: started → passes, refused for a capability or an invalid
  * definition → refused; refusals for something missing on the host are not scored.
  */
+@ExtendWith(SharedHostFirmware.class)
 class CheckCorpusTest {
-  // The live checks read the host's firmware descriptors, which tests of other checkouts on this
-  // machine may edit meanwhile (/etc/qemu/firmware): hold the shared side of their lock.
-  private static HostFirmwareLock firmwareLock;
-
-  @BeforeAll
-  static void lockHostFirmware() {
-    firmwareLock = HostFirmwareLock.shared();
-  }
-
-  @AfterAll
-  static void unlockHostFirmware() {
-    firmwareLock.close();
-  }
-
   private static final double MIN_AGREEMENT = 0.98;
 
   @Test

@@ -10,28 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.testing.HostFirmwareLock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps firmware lint} on descriptors written for the test (machines from real QEMU). */
+@ExtendWith(SharedHostFirmware.class)
 class FirmwareLintCommandTest {
-  // The live checks read the host's firmware descriptors, which tests of other checkouts on this
-  // machine may edit meanwhile (/etc/qemu/firmware): hold the shared side of their lock.
-  private static HostFirmwareLock firmwareLock;
-
-  @BeforeAll
-  static void lockHostFirmware() {
-    firmwareLock = HostFirmwareLock.shared();
-  }
-
-  @AfterAll
-  static void unlockHostFirmware() {
-    firmwareLock.close();
-  }
-
   private static final Options OPTIONS = LiveOptions.forThisHost(w -> { }, Optional.empty());
 
   private static List<String> lint(Path dir, String json) throws Exception {
