@@ -3,7 +3,11 @@
 shared score-check starts one JVM per case): started -> 0, refused for a capability or an invalid
 definition -> 1, environment refusals not scored. Prints the agreement and every disagreement.
 usage: scripts/check-corpus.py [CORPUS_DIR] (run from the project root)"""
-import json, os, subprocess, sys
+import fcntl, json, os, subprocess, sys
+# Other checkouts' tests may edit /etc/qemu/firmware while this runs; they take this fcntl lock
+# exclusively (qemu's testing.HostFirmwareLock), readers of the live descriptors take it shared.
+_lock = open("/tmp/domcaps-etc-qemu-firmware.lock", "a+")
+fcntl.lockf(_lock, fcntl.LOCK_SH)
 corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "check")
 rows = [json.loads(l) for l in open(os.path.join(corpus, "results.jsonl"))]
 files = [os.path.join(corpus, "cases", r["xml"]) for r in rows]

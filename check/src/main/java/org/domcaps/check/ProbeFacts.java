@@ -57,6 +57,14 @@ public interface ProbeFacts {
     return Tri.UNKNOWN;
   }
 
+  /**
+   * The loaders of the driver's configured loader/NVRAM list (qemu.conf {@code nvram}, or
+   * libvirt's built-in one), for which libvirt knows an NVRAM template whatever the arch.
+   */
+  default Optional<List<String>> configuredLoaders() {
+    return Optional.empty();
+  }
+
   /** The size of a file on the host, empty when unknown or absent. */
   default OptionalLong fileSize(String path) {
     return OptionalLong.empty();

@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.domcaps.check.DomainCheck;
 import org.domcaps.check.Finding;
@@ -17,10 +16,8 @@ import org.domcaps.domain.DomainXmlException;
 import org.domcaps.domain.DomainXmlReader;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.api.DomCapsException;
-import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
       + "libvirt would pick and why the others were rejected")
   boolean explain;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "capability cache directory "
-      + "(as for domcaps itself)")
-  Path cacheDir;
+  @Mixin CacheDirOption cache;
 
   @Override
   public Integer call() {
@@ -82,9 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
         return 2;
       }
     }
-    HostTargets host = offline.isEmpty() ? new HostTargets(LiveOptions.forThisHost(
-        w -> { }, Optional.of(CacheLocation.resolve(Optional.ofNullable(cacheDir),
-            System.getenv(), ProcessIdentity.privileged())))) : null;
+    HostTargets host = offline.isEmpty() ? new HostTargets(cache.liveOptions()) : null;
     CheckReport report = new CheckReport(out, format.equals("json"));
     int status = 0;
     for (Path file : files) {

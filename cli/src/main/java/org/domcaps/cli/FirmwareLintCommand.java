@@ -16,14 +16,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.domcaps.check.Glob;
 import org.domcaps.qemu.api.FirmwareDescriptors;
-import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.cache.CacheLocation;
 import org.domcaps.qemu.firmware.FirmwareDescriptor;
 import org.domcaps.qemu.firmware.FirmwareParseException;
-import org.domcaps.qemu.host.ProcessIdentity;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,15 +39,12 @@ public final class FirmwareLintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "capability cache directory "
-      + "(as for domcaps itself)")
-  Path cacheDir;
+  @Mixin CacheDirOption cache;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Options options = LiveOptions.forThisHost(w -> { }, Optional.of(CacheLocation.resolve(
-        Optional.ofNullable(cacheDir), System.getenv(), ProcessIdentity.privileged())));
+    Options options = cache.liveOptions();
     Map<String, Optional<Set<String>>> machines = new HashMap<>();
     int errors = 0;
     List<Path> files = FirmwareDescriptors.files(options, w -> out.println("warning: " + w));

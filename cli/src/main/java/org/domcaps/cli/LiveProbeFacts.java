@@ -82,18 +82,34 @@ final class LiveProbeFacts implements ProbeFacts {
     return X86CpuMap.get().model(model).map(X86CpuMap.Model::features);
   }
 
+  /**
+   * TCG: QEMU's full expansion of its max CPU. KVM on x86: that expansion together with what the
+   * host's CPUID instruction reports ({@link HostCpuid}), since libvirt decodes the host CPUID
+   * itself and the two can differ (nested hypervisors, features the kernel hides).
+   */
   @Override
   public Optional<Set<String>> hostCpuFeatures() {
-    Accel accel = resolved.virtType().equals("kvm") ? Accel.KVM : Accel.TCG;
-    return resolved.caps().accel(accel).hostCpu().map(h -> {
+    boolean kvm = resolved.virtType().equals("kvm");
+    Optional<Set<String>> cpuid = kvm && cpuModelFeatures("qemu64").isPresent()
+        ? HostCpuid.features() : Optional.empty();
+    if (kvm && cpuModelFeatures("qemu64").isPresent() && cpuid.isEmpty()) {
+      return Optional.empty(); // cannot tell what libvirt sees
+    }
+    return resolved.caps().accel(kvm ? Accel.KVM : Accel.TCG).hostCpu().map(h -> {
       Set<String> out = new java.util.HashSet<>();
       for (HostCpuProperty p : h.properties()) {
         if (p.type() == HostCpuProperty.Type.BOOLEAN && p.booleanValue()) {
           out.add(CpuFeatureNames.fromQemu(resolved.caps().arch(), p.name()));
         }
       }
+      cpuid.ifPresent(out::addAll);
       return out;
     });
+  }
+
+  @Override
+  public Optional<List<String>> configuredLoaders() {
+    return Optional.of(firmware.configured().entries().stream().map(e -> e.loader()).toList());
   }
 
   @Override

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps check}: exit status, compiler-style lines, JSON, --caps offline, --explain. */
+@ExtendWith(SharedHostFirmware.class)
 class CheckCommandTest {
   private static final String Q35 = "<domain type='qemu'>\n  <name>g</name>\n"
       + "  <memory unit='MiB'>256</memory>\n  <vcpu>1</vcpu>\n  <os%s>\n"

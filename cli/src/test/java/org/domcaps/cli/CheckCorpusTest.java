@@ -29,6 +29,7 @@ import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The corpus runner: every definition of {@code ../shared/check} checked against its base's saved
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * against what real libvirt 9.0 did: started → passes, refused for a capability or an invalid
  * definition → refused; refusals for something missing on the host are not scored.
  */
+@ExtendWith(SharedHostFirmware.class)
 class CheckCorpusTest {
   private static final double MIN_AGREEMENT = 0.98;
 

@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps firmware lint} on descriptors written for the test (machines from real QEMU). */
+@ExtendWith(SharedHostFirmware.class)
 class FirmwareLintCommandTest {
   private static final Options OPTIONS = LiveOptions.forThisHost(w -> { }, Optional.empty());
 

@@ -27,8 +27,8 @@ import org.domcaps.model.Usable;
  *       model for TCG ("unknown host CPU"); on x86 a model the host cannot run
  *       ({@code usable='no'}) is incompatible;
  *   <li>{@code check='full'} on x86 makes libvirt compare what QEMU enabled with what was asked
- *       (qemuProcessVerifyCPUFeatures): TCG always adds features no model lists (hypervisor,
- *       lahf_lm), so it fails under TCG;
+ *       (qemuProcessVerifyCPUFeatures): QEMU always adds the hypervisor bit, which no model of
+ *       libvirt's CPU map lists, so it fails unless the definition asks for it;
  *   <li>on s390x QEMU itself refuses a model with features the accelerator lacks ("Some features
  *       requested in the CPU model are not available"), so {@code usable='no'} is fatal there
  *       whatever {@code check} says, where x86 TCG merely warns and starts.
@@ -69,13 +69,7 @@ public final class CpuModelRule implements Rule {
       }
     }
     need.removeAll(have);
-    if (!need.isEmpty() && !Ctx.tcg(t)) {
-      // Under KVM libvirt builds the host CPU from the host's CPUID as well as QEMU's
-      // expansion (virQEMUCapsInitHostCPUModel), which can differ (nested hypervisors).
-      out.unknown(at, model, "check='partial': QEMU's KVM host CPU lacks " + String.join(", ",
-          need) + " for CPU model '" + model + "', but libvirt compares with its own reading of "
-          + "the host CPU: cannot tell");
-    } else if (!need.isEmpty()) {
+    if (!need.isEmpty()) {
       out.error(at, model, (cpu.check() == null ? "check='partial' (the default under "
           + t.caps().domain() + ")" : "check='partial'") + ": the host CPU of " + t.describe()
           + " lacks features CPU model '" + model + "' needs: " + String.join(", ", need));
@@ -124,9 +118,13 @@ public final class CpuModelRule implements Rule {
             + "' is usable='no' on " + t.describe() + ": the host CPU lacks some of its features");
       }
     }
-    if (check.equals("full") && m.x86() && Ctx.tcg(t)) {
-      out.error(cpu.element(), "full", "check='full' under TCG: QEMU enables features the model "
-          + "does not list (hypervisor, lahf_lm), which libvirt then refuses as extra");
+    boolean asksHypervisor = cpu.features().stream().anyMatch(f -> "hypervisor".equals(
+        f.attrOrNull("name")) && !"disable".equals(f.attrOrNull("policy"))
+        && !"forbid".equals(f.attrOrNull("policy")));
+    if (check.equals("full") && m.x86() && !asksHypervisor) {
+      out.error(cpu.element(), "full", "check='full': QEMU always sets the hypervisor CPUID bit "
+          + "(and more under " + t.caps().domain() + "), which model '" + name.get() + "' does not "
+          + "list, and libvirt refuses extra features");
     }
     if (m.s390x() && usable == Usable.NO) {
       out.error(at, name.get(), "CPU model '" + name.get() + "' is usable='no' on "

@@ -75,6 +75,11 @@ public final class FirmwareRule implements Rule {
       out.error(fwEl.orElse(os), fw.get(), "libvirt would pick " + pick.get().source()
           + ", whose image " + pick.get().image() + " does not exist on this host");
     }
+    if (pick.isPresent() && pick.get().features().contains("requires-smm") && def.feature("smm")
+        .map(x -> "off".equals(x.attrOrNull("state"))).orElse(false)) {
+      out.error(def.feature("smm").get(), "off", "the firmware libvirt picks ("
+          + pick.get().source() + ") requires SMM, which <smm state='off'> turns off");
+    }
     if (pick.isEmpty()) {
       Element at = fwEl.orElse(os);
       out.error(at, fw.get(), "no firmware descriptor satisfies '" + fw.get() + "'"

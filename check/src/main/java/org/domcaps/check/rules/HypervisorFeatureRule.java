@@ -15,7 +15,9 @@ import org.domcaps.domain.Element;
  * define ("The '%s' feature is not supported for architecture '%s' or machine type '%s'"), or as
  * QEMU refuses them at start where libvirt passes them through:
  * <ul>
- *   <li>gic: ARM only; ioapic: x86 only; htm, hpt, nested-hv, ccf-assist, cfpc, sbbc, ibs: pSeries
+ *   <li>gic: ARM only, and a version other than 2 only where the binary has the gic-version machine option
+ *       (flag {@code gic-version}: "gic-version option is not available with this QEMU binary";
+ *       qemu-system-arm has none); ioapic: x86 only; htm, hpt, nested-hv, ccf-assist, cfpc, sbbc, ibs: pSeries
  *       only (libvirt, define);
  *   <li>hyperv: x86 only (libvirt refuses it at define on other arches except ARM, where QEMU
  *       refuses the CPU property at start); {@code <kvm>} and {@code <smm>}: x86 only (QEMU has
@@ -71,6 +73,11 @@ public final class HypervisorFeatureRule implements Rule {
       if (n.equals("htm") && "on".equals(f.attrOrNull("state")) && Ctx.tcg(t)) {
         out.error(f, "on", "<htm state='on'> under TCG: QEMU has no transactional memory "
             + "emulation (cap-htm)");
+      }
+      // Version 2 is QEMU's default: libvirt passes gic-version only for another one.
+      if (n.equals("gic") && f.attr("version").filter(v -> !v.equals("2")).isPresent()) {
+        out.unless(t.facts().flag("gic-version"), f, f.attrOrNull("version"), "<gic version> "
+            + "needs the machine's gic-version option, which " + t.describe() + " lacks");
       }
       if (n.equals("gic") && "host".equals(f.attrOrNull("version")) && Ctx.tcg(t)) {
         out.error(f, "host", "<gic version='host'> requires KVM; under TCG use 2 or 3");

@@ -15,7 +15,8 @@ import org.domcaps.domain.Element;
  * Under KVM, System Management Mode is the kernel's: when KVM lacks it (KVM_CAP_X86_SMM, e.g.
  * some nested hypervisors) QEMU refuses {@code smm=on} ("System Management Mode not supported by
  * this hypervisor"). libvirt turns SMM on for {@code <smm state='on'>}, for a secure loader, and
- * when firmware auto-selection picks a descriptor with requires-smm (qemuFirmwareEnableFeatures).
+ * when the descriptor libvirt picks (auto-selection, or the one of a read-only pflash loader)
+ * requires SMM (qemuFirmwareEnableFeatures).
  */
 public final class KvmSmmRule implements Rule {
   @Override
@@ -45,7 +46,7 @@ public final class KvmSmmRule implements Rule {
 
   private static Optional<FirmwareCandidate> pickedNeedsSmm(DomainDefinition def, Target t,
       Machine m) {
-    if (def.os().firmware().isEmpty() || t.facts().firmware().isEmpty()) {
+    if (!FirmwareSelection.applies(def) || t.facts().firmware().isEmpty()) {
       return Optional.empty();
     }
     return FirmwareSelection.pick(FirmwareSelection.explain(def, m.arch(), m.name(),

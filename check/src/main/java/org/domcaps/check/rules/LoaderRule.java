@@ -18,6 +18,10 @@ import org.domcaps.domain.Element;
  *       is supported with q35 machine types only", "Secure boot requires SMM feature enabled");
  *   <li>{@code type='pflash'} needs the machine's pflash0 property, which only QEMU's PC and ARM
  *       virt machines have (QEMU: "Property '...-machine.pflash0' not found");
+ *   <li>a read-only pflash loader needs an NVRAM template: libvirt finds one only for the images
+ *       the document lists as loader values (descriptors for this arch and machine) and those
+ *       of the configured nvram list (any arch) unless {@code <nvram template>} names it ("unable to find any master var
+ *       store for loader");
  *   <li>{@code type='rom'} (the default) on x86 is QEMU's {@code -bios}: an image whose size is
  *       not a multiple of 64 KiB is refused ("could not load PC BIOS"); on s390x it must be an
  *       s390 ELF bootloader ("could not load bootloader").
@@ -68,6 +72,19 @@ public final class LoaderRule implements Rule {
     if (type.equals("pflash") && !(m.q35() || m.i440fx() || m.armVirt())) {
       out.error(l, "pflash", "loader type 'pflash' on " + m.name() + ": the machine has no "
           + "pflash0 property (only PC and ARM virt machines do)");
+    }
+    if (type.equals("pflash") && "yes".equals(l.attrOrNull("readonly")) && !path.isEmpty()
+        && def.os().nvram().flatMap(n -> n.attr("template")).isEmpty()
+        && !"yes".equals(l.attrOrNull("stateless")) && caps.supported().isReported()
+        && !caps.values().contains(path)) {
+      String why = "no NVRAM template known for " + path + " on " + t.describe() + " (libvirt "
+          + "takes it from a firmware descriptor for this arch and machine, or from the "
+          + "configured nvram list); add <nvram template=...>";
+      t.facts().configuredLoaders().ifPresentOrElse(known -> {
+        if (!known.contains(path)) {
+          out.error(l, path, caps.values(), why);
+        }
+      }, () -> out.unknown(l, path, "not reported, cannot tell: " + why));
     }
     if (type.equals("rom") && m.x86() && !path.isEmpty()) {
       OptionalLong size = t.facts().fileSize(path);

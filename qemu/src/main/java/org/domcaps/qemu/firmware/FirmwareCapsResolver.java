@@ -67,6 +67,11 @@ public final class FirmwareCapsResolver {
     return new FirmwareCapsResolver(roots, configured, fileExists, warnings, m);
   }
 
+  /** {@code cfg->firmwares}: the configured loader/NVRAM pairs (libvirt's built-in list). */
+  public ConfiguredFirmwares configured() {
+    return configured;
+  }
+
   public FirmwareRoots roots() {
     return roots;
   }
