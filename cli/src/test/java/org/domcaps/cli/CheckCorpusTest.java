@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * definition → refused; refusals for something missing on the host are not scored.
  */
 @ExtendWith(SharedHostFirmware.class)
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class CheckCorpusTest {
   private static final double MIN_AGREEMENT = 0.98;
 

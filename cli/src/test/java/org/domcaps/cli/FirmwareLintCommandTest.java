@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps firmware lint} on descriptors written for the test (machines from real QEMU). */
 @ExtendWith(SharedHostFirmware.class)
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class FirmwareLintCommandTest {
   private static final Options OPTIONS = LiveOptions.forThisHost(w -> { }, Optional.empty());
 

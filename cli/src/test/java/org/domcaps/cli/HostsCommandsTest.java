@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hosts commands as a user runs them: output, framing and exit status. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class HostsCommandsTest {
   private static final Path GOLDEN = SharedData.conformance().resolve("domaincaps/qemu_7.2.0.x86_64.xml");
   private static final Path OLDER = SharedData.conformance().resolve("domaincaps/qemu_5.0.0.x86_64.xml");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code domcaps serve} answers what {@code domcaps} prints, and stops cleanly on SIGTERM. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class ServeCommandTest {
   private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
   @TempDir Path dir;

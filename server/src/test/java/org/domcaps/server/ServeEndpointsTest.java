@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The endpoints of a real service (real QEMU probed at start-up) over both transports. */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class ServeEndpointsTest {
   private static final String X86 = "/v1/domcaps?virttype=qemu&arch=x86_64";
   @TempDir static Path dir;

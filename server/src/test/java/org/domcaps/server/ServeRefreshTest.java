@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The time each change took to be served is printed (the figure is measured by
  * scripts/bench-serve.sh; here the bound only tolerates a loaded machine).
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class ServeRefreshTest {
   private static final String X86 = "/v1/domcaps?virttype=qemu&arch=x86_64";
   private static final long PATIENCE_NANOS = 60_000_000_000L;

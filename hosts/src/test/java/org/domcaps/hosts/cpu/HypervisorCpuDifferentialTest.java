@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compare for each of them and for each of this host's custom models as a guest CPU. Output,
  * errors and success are compared byte for byte. libvirt answers in a few batched sessions.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class HypervisorCpuDifferentialTest {
   private static final Pattern HOST_MODEL =
       Pattern.compile("<mode name='host-model' supported='yes'>.*?</mode>", Pattern.DOTALL);

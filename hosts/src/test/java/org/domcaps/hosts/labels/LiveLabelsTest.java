@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * virsh domcapabilities --machine q35 --arch x86_64 --virttype V} piped into {@code virsh
  * hypervisor-cpu-baseline --features}, its required features.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveLabelsTest {
   private static final Pattern REQUIRED = Pattern.compile("<feature policy='require' name='([^']+)'/>");
 

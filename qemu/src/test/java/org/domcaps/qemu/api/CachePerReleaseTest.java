@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cache format and {@code selfvers}, so that answering as one release neither reuses nor
  * invalidates the other's entries; a damaged 11.3 entry is re-probed like a 9.0 one.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class CachePerReleaseTest {
   private static final String QEMU = "/usr/bin/qemu-system-x86_64";
   @TempDir Path cache;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * for one request of each arch family (the full 45 are measured by {@code scripts/oracle-11.3.sh}
  * and the scoreboard), and the KVM answers when /dev/kvm is usable.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class Libvirt113VsLiveTest {
   private static final List<List<String>> TCG = List.of(
       List.of("--virttype", "qemu", "--arch", "x86_64"),

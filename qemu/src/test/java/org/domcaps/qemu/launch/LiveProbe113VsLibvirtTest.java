@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (both phases when /dev/kvm is usable). libvirt 11.3 runs as the private tree of
  * {@code ../shared/tools/libvirt-11.3-env.sh}, QEMU as root like our probe.
  */
+@org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveProbe113VsLibvirtTest {
   @TempDir Path scratch;
 
