@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.domcaps.qemu.api.ProbeProcesses;
 import org.domcaps.qemu.cache.CacheLocation;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.host.ProcessIdentity;
@@ -140,7 +141,8 @@ final class ServeCommand implements Callable<Integer> {
         access.close();
       }
     }, "domcaps-stop");
-    Runtime.getRuntime().addShutdownHook(stopper);
+    // Drain before the probe processes are killed: an in-flight request may wait for a probe.
+    ProbeProcesses.atShutdownBeforeKilling(stopper::run);
     log.accept("domcaps serve: listening on " + server.describe());
     server.join();
     return 0;

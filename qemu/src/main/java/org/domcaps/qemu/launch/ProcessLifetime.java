@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +38,11 @@ import java.util.concurrent.TimeUnit;
  * unprivileged process reaches it: cgroups need delegation, a subreaper would need native code
  * in the child). Without {@code setpriv} the process is started as is.
  */
-final class ProcessLifetime {
+public final class ProcessLifetime {
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   private static final Path UNSHARE = Path.of("/usr/bin/unshare");
   private static final Set<QemuProcess> LIVE = ConcurrentHashMap.newKeySet();
+  private static final List<Runnable> BEFORE_REAPING = new CopyOnWriteArrayList<>();
   private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "domcaps-probe-launcher");
     t.setDaemon(true);
@@ -116,7 +118,23 @@ final class ProcessLifetime {
     LIVE.remove(p);
   }
 
+  /**
+   * Runs {@code action} in the shutdown hook before the probe processes are killed: a service
+   * that lets in-flight requests finish (and so their probes) drains there. Hooks the JVM runs
+   * concurrently would race the reaper instead.
+   */
+  public static void beforeReaping(Runnable action) {
+    BEFORE_REAPING.add(action);
+  }
+
   private static void killAll() {
+    for (Runnable action : BEFORE_REAPING) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        // the processes must still be killed
+      }
+    }
     for (QemuProcess p : LIVE) {
       p.killNow();
     }
