@@ -111,6 +111,10 @@ public final class CapsSnapshot {
         return Optional.empty();
       }
       LibvirtVersion libvirt = LibvirtVersion.parse(str(i));
+      if (!LibvirtVersion.SUPPORTED.contains(libvirt)) {
+        // a release we have no flag table for: its capabilities could not be written back
+        return Optional.empty();
+      }
       QemuCaps.Builder b = QemuCaps.builder().libvirt(libvirt).emulator(str(i)).qemuCtime(i.readLong());
       long mod = i.readLong();
       b.qemuModDirMtime(i.readBoolean() ? mod : null);
