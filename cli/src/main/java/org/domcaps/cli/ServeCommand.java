@@ -131,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    Thread stopper = new Thread(() -> {
+    Runnable stop = () -> {
       try {
         server.close();
       } catch (Exception e) {
@@ -140,9 +140,9 @@ final class ServeCommand implements Callable<Integer> {
       if (access != null) {
         access.close();
       }
-    }, "domcaps-stop");
+    };
     // Drain before the probe processes are killed: an in-flight request may wait for a probe.
-    ProbeProcesses.atShutdownBeforeKilling(stopper::run);
+    ProbeProcesses.atShutdownBeforeKilling(stop);
     log.accept("domcaps serve: listening on " + server.describe());
     server.join();
     return 0;
