@@ -3,11 +3,14 @@ package org.domcaps.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import org.domcaps.model.DocumentWarning;
+import org.domcaps.model.LibvirtPrints;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Check that FILE is a domain capabilities document of libvirt 9.0 to 12.8 (XML or the"
             + " JSON form, detected). Prints nothing when it is; parts no known libvirt prints"
-            + " are reported as warnings on stderr.",
+            + " are reported as warnings on stderr. With --libvirt, also check that that release"
+            + " could have printed it (its devices, features, enums, values and their order).",
         "Exit status: 0 valid (warnings allowed unless --strict), 1 invalid or, with --strict,"
             + " unknown parts (FILE:LINE:COLUMN: reason on stderr), 2 usage."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -32,12 +36,22 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Refuse parts the model does not know instead of warning about them.")
   private boolean strict;
 
+  @Option(names = "--libvirt", paramLabel = "VERSION",
+      description = "Also refuse what libvirt VERSION (9.0, 11.3 or 12.8) could not have printed.")
+  private String libvirt;
+
   @Parameters(paramLabel = "FILE", description = "The document to check.")
   private Path file;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    LibvirtPrints release;
+    try {
+      release = libvirt == null ? null : PrintedRelease.parse(libvirt);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     try {
       DocumentFile.Read doc = DocumentFile.readFramed(file);
       String kind = strict ? "error" : "warning";
@@ -46,8 +60,13 @@ public final class ValidateCommand implements Callable<Integer> {
         err.println("domcaps validate: " + at + ": " + kind + ": " + w.where() + ": "
             + w.message());
       }
+      List<String> unprintable = release == null ? List.of() : release.problems(doc.caps());
+      for (String p : unprintable) {
+        err.println("domcaps validate: " + file + ": error: libvirt " + release.version()
+            + " could not have printed " + p);
+      }
       err.flush();
-      return strict && !doc.warnings().isEmpty() ? 1 : 0;
+      return (strict && !doc.warnings().isEmpty()) || !unprintable.isEmpty() ? 1 : 0;
     } catch (DocumentFile.UnreadableDocumentException e) {
       err.println("domcaps validate: " + e.getMessage());
       err.flush();

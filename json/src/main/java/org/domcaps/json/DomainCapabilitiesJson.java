@@ -27,7 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.model.ReadResult;
+import org.domcaps.model.xml.DomainCapabilitiesParseException;
+import org.domcaps.model.xml.DomainCapabilitiesXml;
 
 /**
  * The JSON form of a domain capabilities document: named fields that follow the XML
@@ -64,6 +67,23 @@ public final class DomainCapabilitiesJson {
       throw new UncheckedIOException("writing to a string cannot fail", e);
     }
     return out.append('\n').toString();
+  }
+
+  /**
+   * The JSON form of the document as libvirt {@code version} would print it: the same parts as
+   * {@link DomainCapabilitiesXml#format(DomainCapabilities, LibvirtVersion)} (one table, one
+   * projection: the XML writer's, read back).
+   *
+   * @throws IllegalArgumentException for a release without a table in {@code LibvirtPrints}
+   */
+  public static String write(DomainCapabilities caps, LibvirtVersion version) {
+    String xml = DomainCapabilitiesXml.format(caps, version);
+    try {
+      return write(DomainCapabilitiesXml.parse(xml));
+    } catch (DomainCapabilitiesParseException e) {
+      throw new IllegalStateException("the XML writer printed a document its reader refuses: "
+          + e.getMessage(), e);
+    }
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.model;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,35 +56,6 @@ public final class EnumOrder {
    * back in its own order.
    */
   public static List<CapsEnum> sorted(String element, List<CapsEnum> enums) {
-    List<String> order = allowed(element);
-    int n = enums.size();
-    if (n < 2) {
-      return enums;
-    }
-    // Rank known names by libvirt's order; an unknown one ranks just after its predecessor.
-    long[] rank = new long[n];
-    long previous = -1;
-    boolean sorted = true;
-    for (int i = 0; i < n; i++) {
-      int k = order.indexOf(enums.get(i).name());
-      rank[i] = k < 0 ? previous : k;
-      if (k >= 0) {
-        sorted &= rank[i] >= previous;
-        previous = rank[i];
-      }
-    }
-    if (sorted) {
-      return enums;
-    }
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      idx.add(i);
-    }
-    // Unknown names share their predecessor's known rank, and the sort is stable.
-    long[] r = rank;
-    idx.sort(Comparator.comparingLong(i -> r[i]));
-    List<CapsEnum> out = new ArrayList<>(n);
-    idx.forEach(i -> out.add(enums.get(i)));
-    return out;
+    return ListOrder.sorted(enums, CapsEnum::name, allowed(element));
   }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * What one libvirt release can print in a {@code <domainCapabilities>} document: its devices and
  * features (in printing order), the optional parts that came after 9.0.0, the enum names of each
- * element, and virsh's framing. One table per release in {@link #TABLES}; the writers print a
- * document as a release would by leaving out what its table lacks, and
+ * element, the values of each enum in its printing order ({@link EnumValues}), and virsh's
+ * framing. One table per release in {@link #TABLES}; the writers print a document as a release
+ * would by leaving out what its table lacks and putting enum values in its order, and
  * {@link #couldHavePrinted(DomainCapabilities)} says which releases' tables a document fits.
  */
 public final class LibvirtPrints {
@@ -42,7 +43,7 @@ public final class LibvirtPrints {
       DEVICES_9_0, FEATURES_9_0, Set.of(),
       Map.of("hostdev", List.of("mode", "startupPolicy", "subsysType", "capsType", "pciBackend")),
       Set.of("firmwareFeatures", "crypto", "interface", "panic", "console",
-          "launchSecurity"), 2);
+          "launchSecurity"), EnumValues.V9_0, true, 2);
 
   /** libvirt 11.3.0 (Debian 13): virsh frames the document with one newline less than 9.0. */
   public static final LibvirtPrints V11_3 = new LibvirtPrints(LibvirtVersion.V11_3,
@@ -52,11 +53,12 @@ public final class LibvirtPrints {
           "s390-pv", "ps2", "sev", "sgx", "hyperv", "launchSecurity"),
       Set.of(Part.MAX_PHYS_ADDR, Part.CANONICAL, Part.BLOCKERS, Part.SEV_CPU0_ID),
       Map.of("hostdev", List.of("mode", "startupPolicy", "subsysType", "capsType", "pciBackend")),
-      Set.of("firmwareFeatures", "console"), 1);
+      Set.of("firmwareFeatures", "console"), EnumValues.V11_3, true, 1);
 
   /** libvirt 12.8.0, the newest release whose schema this model follows (documents only). */
   public static final LibvirtPrints V12_8 = new LibvirtPrints(LibvirtVersion.of(12, 8, 0),
-      Devices.NAMES, Features.NAMES, Set.of(Part.values()), Map.of(), Set.of(), 1);
+      Devices.NAMES, Features.NAMES, Set.of(Part.values()), Map.of(), Set.of(),
+      EnumValues.V12_8, false, 1);
 
   /** Every table, oldest first. */
   public static final List<LibvirtPrints> TABLES = List.of(V9_0, V11_3, V12_8);
@@ -69,17 +71,22 @@ public final class LibvirtPrints {
   private final Map<String, List<String>> enumOverrides;
   /** Elements that print no enums at all in this release. */
   private final Set<String> noEnums;
+  /** {@code element/enum} to the values of libvirt's C enum behind it, in its order. */
+  private final Map<String, List<String>> values;
+  private final boolean valuesComplete;
   private final int virshExtraNewlines;
 
   private LibvirtPrints(LibvirtVersion version, List<String> devices, List<String> features,
       Set<Part> parts, Map<String, List<String>> enumOverrides, Set<String> noEnums,
-      int virshExtraNewlines) {
+      Map<String, List<String>> values, boolean valuesComplete, int virshExtraNewlines) {
     this.version = version;
     this.devices = List.copyOf(devices);
     this.features = List.copyOf(features);
     this.parts = Set.copyOf(parts);
     this.enumOverrides = Map.copyOf(enumOverrides);
     this.noEnums = Set.copyOf(noEnums);
+    this.values = Map.copyOf(values);
+    this.valuesComplete = valuesComplete;
     this.virshExtraNewlines = virshExtraNewlines;
   }
 
@@ -117,6 +124,38 @@ public final class LibvirtPrints {
       return List.of();
     }
     return enumOverrides.getOrDefault(element, EnumOrder.allowed(element));
+  }
+
+  /**
+   * The values this release can print in enum {@code enumName} of {@code element}, in its
+   * printing order; empty when its table does not list that enum (values then print as given).
+   */
+  public Optional<List<String>> values(String element, String enumName) {
+    return Optional.ofNullable(values.get(element + "/" + enumName));
+  }
+
+  /**
+   * True when {@link #values} lists every value the release can print (read from its source), so
+   * that another value is one it cannot print; false for the newest table, which is inferred
+   * from documentation and keeps values it does not list.
+   */
+  public boolean valuesComplete() {
+    return valuesComplete;
+  }
+
+  /**
+   * The values of {@code e} as this release prints them: in its order, without those it cannot
+   * print (a complete table) or, for an incomplete one, with an unlisted value kept right after
+   * the listed value it followed.
+   */
+  public List<String> printable(String element, CapsEnum e) {
+    List<String> order = values.get(element + "/" + e.name());
+    if (order == null) {
+      return e.values();
+    }
+    List<String> given = valuesComplete
+        ? e.values().stream().filter(order::contains).toList() : e.values();
+    return ListOrder.sorted(given, order);
   }
 
   /**
@@ -221,8 +260,29 @@ public final class LibvirtPrints {
   private void checkEnums(List<String> out, String element, List<CapsEnum> enums) {
     List<String> names = enums(element);
     for (CapsEnum e : enums) {
+      String where = element + "/enum[@name='" + e.name() + "']";
       if (!names.contains(e.name())) {
-        out.add(element + "/enum[@name='" + e.name() + "']");
+        out.add(where);
+        continue;
+      }
+      List<String> order = values.get(element + "/" + e.name());
+      if (order == null) {
+        continue;
+      }
+      int last = -1;
+      for (String v : e.values()) {
+        int at = order.indexOf(v);
+        if (at < 0) {
+          if (valuesComplete) {
+            out.add(where + "/value '" + v + "'");
+          }
+        } else if (at < last) {
+          out.add(where + ": '" + v + "' after '" + order.get(last) + "' (libvirt " + version
+              + " prints " + order.stream().filter(e.values()::contains).toList() + ")");
+          break;
+        } else {
+          last = at;
+        }
       }
     }
   }

@@ -294,8 +294,11 @@ final class DomainCapsWriter {
   private void enums(String element, List<CapsEnum> enums) {
     List<String> printed = unknown == null ? table.enums(element) : null;
     for (CapsEnum e : EnumOrder.sorted(element, enums)) {
-      if (printed == null || printed.contains(e.name())) {
+      if (printed == null) {
         capsEnum(e);
+      } else if (printed.contains(e.name())) {
+        // As the release prints it: its values only, in its order.
+        capsEnum(CapsEnum.of(e.name(), table.printable(element, e)));
       }
     }
   }
