@@ -11,4 +11,4 @@ setup_libvirt_reference
 mvn -B verify "$@"
 # Issue 16: a short fuzzing run of every reader of outside input (20 s each, one at a time);
 # the long run is scripts/fuzz-long.sh.
-HANG="${FUZZ_HANG:-5 s}" bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}s"
+HANG="${FUZZ_HANG:-10 s}" bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}s"

@@ -23,6 +23,10 @@ class CapsSnapshotFuzzTest {
 
   @FuzzTest
   void decode(byte[] input) throws Exception {
+    Hangs.bounded(input, this::decodeOnce);
+  }
+
+  void decodeOnce(byte[] input) throws Exception {
     Optional<QemuCaps> caps = CapsSnapshot.decode(input, FuzzSeeds.SNAPSHOT_STATE);
     if (caps.isPresent()) {
       String doc = QemuCapsXml.write(caps.get());

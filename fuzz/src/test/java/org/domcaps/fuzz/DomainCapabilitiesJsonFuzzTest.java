@@ -22,7 +22,11 @@ class DomainCapabilitiesJsonFuzzTest {
   }
 
   @FuzzTest
-  void read(byte[] input) {
+  void read(byte[] input) throws Exception {
+    Hangs.bounded(input, this::readOnce);
+  }
+
+  void readOnce(byte[] input) {
     DomainCapabilities caps;
     try {
       caps = DomainCapabilitiesJson.read(new String(input, StandardCharsets.UTF_8));

@@ -31,7 +31,11 @@ class FirmwareDescriptorFuzzTest {
   }
 
   @FuzzTest
-  void parse(byte[] input) throws IOException {
+  void parse(byte[] input) throws Exception {
+    Hangs.bounded(input, this::parseOnce);
+  }
+
+  void parseOnce(byte[] input) throws IOException {
     Files.write(file, input);
     try {
       FirmwareDescriptor d = FirmwareDescriptor.parse(file);

@@ -23,7 +23,11 @@ class QemuCapsXmlFuzzTest {
   }
 
   @FuzzTest
-  void read(byte[] input) {
+  void read(byte[] input) throws Exception {
+    Hangs.bounded(input, this::readOnce);
+  }
+
+  void readOnce(byte[] input) {
     QemuCaps caps;
     try {
       caps = QemuCapsXml.read(new String(input, StandardCharsets.UTF_8));

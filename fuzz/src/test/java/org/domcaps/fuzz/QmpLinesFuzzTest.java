@@ -26,7 +26,11 @@ class QmpLinesFuzzTest {
   }
 
   @FuzzTest
-  void lines(byte[] stream) {
+  void lines(byte[] stream) throws Exception {
+    Hangs.bounded(stream, this::linesOnce);
+  }
+
+  void linesOnce(byte[] stream) {
     QmpLines lines = new QmpLines(MAX_LINE);
     int chunk = 1 + (stream.length == 0 ? 0 : (stream[0] & 0x3f));
     int at = 0;

@@ -25,6 +25,10 @@ class RepliesFileFuzzTest {
 
   @FuzzTest
   void parse(byte[] input) throws Exception {
+    Hangs.bounded(input, this::parseOnce);
+  }
+
+  void parseOnce(byte[] input) throws Exception {
     List<QmpExchange> exchanges;
     try {
       exchanges = RepliesFile.parse(new String(input, StandardCharsets.UTF_8), "fuzz.replies");
