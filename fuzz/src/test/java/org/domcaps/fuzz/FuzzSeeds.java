@@ -175,10 +175,55 @@ public final class FuzzSeeds {
     }
     Path dir = Path.of(".cifuzz-corpus", test.getName(), method);
     Files.createDirectories(dir);
-    List<byte[]> seeds = seeds(target);
+    List<byte[]> seeds = fuzzingSeeds(target);
     for (int i = 0; i < seeds.size(); i++) {
       Files.write(dir.resolve("shared-seed-" + i), seeds.get(i));
     }
+  }
+
+  /**
+   * The seeds a fuzzing run starts from: the documents thinned ({@link ThinnedXml}, at most four
+   * of each repeated element) where the target reads whole documents, so that executions stay
+   * fast; the small seeds of the other targets as they are. {@link #seeds} (whole documents) is
+   * what the unit tests replay.
+   */
+  static List<byte[]> fuzzingSeeds(String target) throws IOException {
+    return switch (target) {
+      case "xml", "qemucaps" -> thinned(seeds(target));
+      case "json" -> {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] x : thinned(seeds("xml"))) {
+          try {
+            out.add(DomainCapabilitiesJson.write(DomainCapabilitiesXml.parse(
+                new String(x, StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8));
+          } catch (Exception e) {
+            // a thinned document the reader refuses makes no JSON seed
+          }
+        }
+        yield out;
+      }
+      case "snapshot" -> {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] x : thinned(seeds("qemucaps"))) {
+          try {
+            out.add(CapsSnapshot.encode(QemuCapsXml.read(new String(x, StandardCharsets.UTF_8)),
+                SNAPSHOT_STATE));
+          } catch (Exception e) {
+            // not a seed
+          }
+        }
+        yield out;
+      }
+      default -> seeds(target);
+    };
+  }
+
+  private static List<byte[]> thinned(List<byte[]> documents) {
+    List<byte[]> out = new ArrayList<>();
+    for (byte[] d : documents) {
+      ThinnedXml.of(d, 4).ifPresent(out::add);
+    }
+    return out;
   }
 
   /** {@code FuzzSeeds TARGET DIR}: writes TARGET's seeds into DIR as seed-N files. */
