@@ -45,8 +45,14 @@ public final class HostModel {
     return model;
   }
 
+  /** libvirt's spelling: {@code allow} or {@code forbid} in any document libvirt prints. */
   public String fallback() {
     return fallback;
+  }
+
+  /** {@link #fallback()} as its constant; empty for a spelling this version has no constant for. */
+  public Optional<CpuFallback> knownFallback() {
+    return Optional.ofNullable(CpuFallback.fromXml(fallback));
   }
 
   public Optional<String> vendorId() {
@@ -88,7 +94,7 @@ public final class HostModel {
   /** Collects the host model's parts. */
   public static final class Builder {
     private final String model;
-    private String fallback = "forbid";
+    private String fallback = CpuFallback.FORBID.xmlValue();
     private String vendorId;
     private String vendor;
     private MaxPhysAddr maxPhysAddr;
@@ -101,6 +107,10 @@ public final class HostModel {
     public Builder fallback(String fallback) {
       this.fallback = fallback;
       return this;
+    }
+
+    public Builder fallback(CpuFallback fallback) {
+      return fallback(Objects.requireNonNull(fallback, "fallback").xmlValue());
     }
 
     public Builder vendorId(String vendorId) {
@@ -124,8 +134,24 @@ public final class HostModel {
       return this;
     }
 
+    public Builder feature(CpuFeaturePolicy policy, String name) {
+      return feature(CpuFeature.of(policy, name));
+    }
+
     public Builder feature(CpuFeature feature) {
       features.add(Objects.requireNonNull(feature));
+      return this;
+    }
+
+    /** Appends these features in order. */
+    public Builder features(List<CpuFeature> more) {
+      more.forEach(this::feature);
+      return this;
+    }
+
+    /** Removes every feature added so far. */
+    public Builder clearFeatures() {
+      features.clear();
       return this;
     }
 

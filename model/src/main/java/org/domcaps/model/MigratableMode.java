@@ -4,6 +4,7 @@ package org.domcaps.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The host-passthrough or maximum CPU mode. libvirt always reports these (yes or no); when
@@ -36,5 +37,11 @@ public record MigratableMode(boolean supported, Optional<List<String>> migratabl
   /** {@code supported='yes'} with the migratable enum holding these values (e.g. "on", "off"). */
   public static MigratableMode yes(String... migratableValues) {
     return new MigratableMode(true, Optional.of(List.of(migratableValues)));
+  }
+
+  /** {@code supported='yes'} with the migratable enum holding these values, in this order. */
+  public static MigratableMode yes(Migratable... migratableValues) {
+    return new MigratableMode(true, Optional.of(
+        Stream.of(migratableValues).map(Migratable::xmlValue).toList()));
   }
 }

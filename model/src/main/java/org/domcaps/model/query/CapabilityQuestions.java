@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 import org.domcaps.model.Capability;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.Cpu;
+import org.domcaps.model.CpuFallback;
 import org.domcaps.model.CpuFeature;
+import org.domcaps.model.CpuFeaturePolicy;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.HostModel;
@@ -118,7 +120,7 @@ public final class CapabilityQuestions {
     if (cpu().isEmpty()) {
       return Answer.NOT_REPORTED;
     }
-    return Answer.of(hostModelCpu().map(h -> h.fallback().equals("forbid")).orElse(false));
+    return Answer.of(hostModelCpu().map(h -> h.knownFallback().equals(Optional.of(CpuFallback.FORBID))).orElse(false));
   }
 
   /** The named CPU model host-model expands to, e.g. {@code EPYC-Rome}. */
@@ -128,12 +130,12 @@ public final class CapabilityQuestions {
 
   /** The features host-model adds to its named model ({@code policy='require'}). */
   public List<String> hostModelRequiredFeatures() {
-    return hostModelFeatures("require");
+    return hostModelFeatures(CpuFeaturePolicy.REQUIRE);
   }
 
   /** The features host-model removes from its named model ({@code policy='disable'}). */
   public List<String> hostModelDisabledFeatures() {
-    return hostModelFeatures("disable");
+    return hostModelFeatures(CpuFeaturePolicy.DISABLE);
   }
 
   /** Custom models this host runs as they are ({@code usable='yes'}), in the document's order. */
@@ -259,9 +261,9 @@ public final class CapabilityQuestions {
     return cpu().flatMap(Cpu::hostModel);
   }
 
-  private List<String> hostModelFeatures(String policy) {
+  private List<String> hostModelFeatures(CpuFeaturePolicy policy) {
     return hostModelCpu().map(h -> h.features().stream()
-        .filter(f -> f.policy().equals(policy)).map(CpuFeature::name).toList()).orElse(List.of());
+        .filter(f -> f.knownPolicy().equals(Optional.of(policy))).map(CpuFeature::name).toList()).orElse(List.of());
   }
 
   private List<String> cpuModels(java.util.function.Predicate<Usable> which) {

@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
 
-import org.domcaps.qemu.arch.LibvirtArch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.domcaps.model.Cpu;
+import org.domcaps.model.Migratable;
+import org.domcaps.model.MigratableMode;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.cpu.CpuCapabilities.CustomMode;
-import org.domcaps.qemu.cpu.CpuCapabilities.HostModelMode;
-import org.domcaps.qemu.cpu.CpuCapabilities.HostPassthroughMode;
-import org.domcaps.qemu.cpu.CpuCapabilities.MaximumMode;
-import org.domcaps.qemu.cpu.CpuCapabilities.Toggle;
 
 /**
- * Computes the {@code <cpu>} element as libvirt 9.0.0 fills it (virQEMUCapsFillDomainCPUCaps).
- * A pure function of its arguments.
+ * Computes the {@code <cpu>} element as libvirt fills it (virQEMUCapsFillDomainCPUCaps), as the
+ * document model's {@link Cpu}: all four modes, in the form {@code model.xml} writes. A pure
+ * function of its arguments.
  */
 public final class CpuCapabilitiesResolver {
   /** s390 machines on which KVM guests can only use host-passthrough. */
@@ -33,7 +32,7 @@ public final class CpuCapabilitiesResolver {
    * @param machine the canonical machine name, or null
    * @param host host facts libvirt reads itself
    */
-  public static CpuCapabilities resolve(
+  public static Cpu resolve(
       QemuCaps caps, String virtType, String domainArch, String machine, HostCpuFacts host) {
     Objects.requireNonNull(caps, "caps");
     Objects.requireNonNull(virtType, "virtType");
@@ -45,29 +44,26 @@ public final class CpuCapabilitiesResolver {
         && virtType.equals("kvm")
         && machine != null
         && S390_PASSTHROUGH_ONLY_MACHINES.contains(machine);
+    Cpu.Builder cpu = Cpu.builder();
 
-    HostPassthroughMode passthrough = HostPassthroughMode.unsupported();
     if (accelerated && LibvirtArch.guestIsNative(host.arch(), caps.arch())) {
-      List<Toggle> values = new ArrayList<>();
+      List<Migratable> values = new ArrayList<>();
       if (caps.has("cpu.migratable")) {
-        values.add(Toggle.ON);
+        values.add(Migratable.ON);
       }
-      values.add(Toggle.OFF);
-      passthrough = new HostPassthroughMode(true, values);
+      values.add(Migratable.OFF);
+      cpu.hostPassthrough(MigratableMode.yes(values.toArray(Migratable[]::new)));
     }
 
-    MaximumMode maximum = MaximumMode.unsupported();
     if (!passthroughOnly && caps.has("cpu-max")) {
-      maximum = new MaximumMode(true, List.of(Toggle.ON, Toggle.OFF));
+      cpu.maximum(MigratableMode.yes(Migratable.ON, Migratable.OFF));
     }
-
-    HostModelMode hostModel = passthroughOnly
-        ? HostModelMode.unsupported()
-        : new HostModelMode(HostModelResolver.resolve(caps, accel, host));
 
     AccelCaps record = caps.accel(accel);
-    CustomMode custom = new CustomMode(
-        passthroughOnly ? List.of() : CustomModels.of(caps, record, domainArch));
-    return new CpuCapabilities(passthrough, maximum, hostModel, custom);
+    if (!passthroughOnly) {
+      HostModelResolver.resolve(caps, accel, host).ifPresent(cpu::hostModel);
+      cpu.customModels(CustomModels.of(caps, record, domainArch));
+    }
+    return cpu.build();
   }
 }

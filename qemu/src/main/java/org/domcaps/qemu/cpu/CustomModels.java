@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.domcaps.model.CpuModel;
 import org.domcaps.model.LibvirtVersion;
+import org.domcaps.model.Usable;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.cpu.CpuCapabilities.CustomModel;
 import org.domcaps.qemu.cpu.map.Ppc64CpuMap;
 import org.domcaps.qemu.cpu.map.X86CpuMap;
 
@@ -49,7 +50,7 @@ final class CustomModels {
    * The custom models for a domain of {@code domainArch}; empty when libvirt has no CPU driver
    * for that arch (it then reports the mode unsupported even if QEMU lists models).
    */
-  static List<CustomModel> of(QemuCaps caps, AccelCaps record, String domainArch) {
+  static List<CpuModel> of(QemuCaps caps, AccelCaps record, String domainArch) {
     LibvirtVersion libvirt = caps.libvirt();
     boolean since11 = libvirt.atLeast(LibvirtVersion.V11_3);
     Optional<Set<String>> allowed;
@@ -68,7 +69,7 @@ final class CustomModels {
         }
       }
     }
-    List<CustomModel> out = new ArrayList<>();
+    List<CpuModel> out = new ArrayList<>();
     for (CpuDefinition d : record.cpuDefinitions()) {
       String name = libvirtName(caps.arch(), d.name(), libvirt);
       if (allowed.isPresent() && !allowed.get().contains(name)) {
@@ -77,21 +78,33 @@ final class CustomModels {
       if (name.equals("host")) {
         continue;
       }
-      String vendor = vendor(caps.arch(), name, libvirt);
+      CpuModel model = new CpuModel(name, usable(d.usable()), d.deprecated(),
+          vendor(caps.arch(), name, libvirt));
       if (!since11) {
-        out.add(new CustomModel(name, d.usable(), d.deprecated(), vendor));
+        out.add(model);
         continue;
       }
       Optional<String> canonical = CpuArchFamily.of(caps.arch()) == CpuArchFamily.X86
           ? X86CpuMap.get(libvirt).canonicalName(name) : Optional.empty();
+      if (canonical.isPresent()) {
+        model = model.withCanonical(canonical.get());
+      }
       // virDomainCapsCPUModelsSort: blockers sorted (strcmp) without duplicates.
-      List<String> blockers = new ArrayList<>(new TreeSet<>(d.blockers()));
-      out.add(new CustomModel(name, d.usable(), d.deprecated(), vendor, canonical, blockers));
+      out.add(model.withBlockers(new ArrayList<>(new TreeSet<>(d.blockers()))));
     }
     if (since11) {
-      out.sort(Comparator.comparing(CustomModel::name)); // strcmp on ASCII names
+      out.sort(Comparator.comparing(CpuModel::name)); // strcmp on ASCII names
     }
     return out;
+  }
+
+  /** QEMU's usability of a model (from its blockers) as libvirt reports it. */
+  private static Usable usable(CpuDefinition.Usable u) {
+    return switch (u) {
+      case YES -> Usable.YES;
+      case NO -> Usable.NO;
+      case UNKNOWN -> Usable.UNKNOWN;
+    };
   }
 
   /** libvirt's virCPUGetVendorForModel for the emulator arch; {@code unknown} when none. */

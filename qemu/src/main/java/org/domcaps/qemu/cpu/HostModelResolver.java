@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.cpu;
-import org.domcaps.model.LibvirtVersion;
 
-import org.domcaps.qemu.arch.LibvirtArch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.domcaps.model.CpuFallback;
+import org.domcaps.model.CpuFeature;
+import org.domcaps.model.CpuFeaturePolicy;
+import org.domcaps.model.HostModel;
+import org.domcaps.model.LibvirtVersion;
+import org.domcaps.model.MaxPhysAddr;
+import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.HostCpuExpansion;
 import org.domcaps.qemu.caps.HostCpuProperty;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.cpu.HostModel.Fallback;
-import org.domcaps.qemu.cpu.HostModel.Feature;
-import org.domcaps.qemu.cpu.HostModel.Policy;
 import org.domcaps.qemu.cpu.map.X86CpuMap;
 
 /**
@@ -68,7 +69,7 @@ public final class HostModelResolver {
     // 11.3 reports the host's physical address size for accelerated guests.
     int bits = host.physAddrBits();
     if (caps.libvirt().atLeast(LibvirtVersion.V11_3) && accel != Accel.TCG && bits > 0) {
-      cpu = cpu.map(c -> c.withMaxPhysAddrLimit(bits));
+      cpu = cpu.map(c -> c.toBuilder().maxPhysAddr(MaxPhysAddr.of("passthrough").withLimit(bits)).build());
     }
     return cpu;
   }
@@ -78,18 +79,19 @@ public final class HostModelResolver {
     List<CpuDefinition> models = record.cpuDefinitions().isEmpty() ? null : record.cpuDefinitions();
     return X86HostData.of(expansion, map)
         .flatMap(data -> new X86HostModelDecoder(map).decode(data, models))
-        .map(d -> new HostModel(d.model(), Fallback.FORBID, d.vendor(), d.features()));
+        .map(d -> HostModel.builder(d.model()).fallback(CpuFallback.FORBID)
+            .vendor(d.vendor().orElse(null)).features(d.features()).build());
   }
 
   /** s390: QEMU's static expansion verbatim, boolean properties in reply order. */
   private static HostModel s390(HostCpuExpansion expansion) {
-    List<Feature> features = new ArrayList<>();
+    HostModel.Builder b = HostModel.builder(expansion.model()).fallback(CpuFallback.FORBID);
     for (HostCpuProperty p : expansion.properties()) {
       if (p.type() == HostCpuProperty.Type.BOOLEAN) {
-        features.add(new Feature(p.booleanValue() ? Policy.REQUIRE : Policy.DISABLE, p.name()));
+        b.feature(p.booleanValue() ? CpuFeaturePolicy.REQUIRE : CpuFeaturePolicy.DISABLE, p.name());
       }
     }
-    return new HostModel(expansion.model(), Fallback.FORBID, Optional.empty(), features);
+    return b.build();
   }
 
   /** libvirt's own host detection, restricted to the accelerator's QEMU models; fallback allow. */
@@ -101,20 +103,21 @@ public final class HostModelResolver {
     }
     HostCpu cpu = detected.get();
     boolean x86 = CpuArchFamily.of(caps.arch()) == CpuArchFamily.X86;
-    List<Feature> features = new ArrayList<>();
+    HostModel.Builder b = HostModel.builder(cpu.model().get()).fallback(CpuFallback.ALLOW)
+        .vendor(cpu.vendor().orElse(null));
     for (String f : cpu.features()) {
       if (!(x86 && X86_UNSUPPORTED_HOST_FEATURES.contains(f))) {
-        features.add(new Feature(Policy.REQUIRE, f));
+        b.feature(CpuFeaturePolicy.REQUIRE, f);
       }
     }
-    return Optional.of(new HostModel(cpu.model().get(), Fallback.ALLOW, cpu.vendor(), features));
+    return Optional.of(b.build());
   }
 
   /** Without QEMU's unavailable-features property libvirt cannot trust MSR features: drop them. */
   private static HostModel dropMsrFeatures(HostModel cpu, X86CpuMap map) {
-    List<Feature> kept = cpu.features().stream()
+    List<CpuFeature> kept = cpu.features().stream()
         .filter(f -> !map.feature(f.name()).map(X86CpuMap.Feature::msr).orElse(false))
         .toList();
-    return new HostModel(cpu.model(), cpu.fallback(), cpu.vendor(), kept);
+    return cpu.toBuilder().clearFeatures().features(kept).build();
   }
 }

@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.domcaps.model.CpuFeature;
+import org.domcaps.model.CpuFeaturePolicy;
 import org.domcaps.qemu.caps.CpuDefinition;
-import org.domcaps.qemu.cpu.HostModel.Feature;
-import org.domcaps.qemu.cpu.HostModel.Policy;
 import org.domcaps.qemu.cpu.map.X86CpuMap;
 
 /**
@@ -19,7 +19,7 @@ import org.domcaps.qemu.cpu.map.X86CpuMap;
  */
 final class X86HostModelDecoder {
   /** The chosen model: name, host vendor and ordered feature list. */
-  record Decoded(String model, Optional<String> vendor, List<Feature> features) {}
+  record Decoded(String model, Optional<String> vendor, List<CpuFeature> features) {}
 
   private final X86CpuMap map;
 
@@ -42,7 +42,7 @@ final class X86HostModelDecoder {
     }
     int masked = sig & 0x0fff3fff;
     X86CpuMap.Model best = null;
-    List<Feature> bestFeatures = null;
+    List<CpuFeature> bestFeatures = null;
     List<X86CpuMap.Model> models = map.models();
     for (int i = models.size() - 1; i >= 0; i--) {
       X86CpuMap.Model candidate = models.get(i);
@@ -61,7 +61,7 @@ final class X86HostModelDecoder {
       if (!candidate.decodeGuest()) {
         continue;
       }
-      List<Feature> list = featureList(features, candidate, blockers);
+      List<CpuFeature> list = featureList(features, candidate, blockers);
       if (best == null) {
         best = candidate;
         bestFeatures = list;
@@ -118,7 +118,7 @@ final class X86HostModelDecoder {
    * blockers (unless the host adds them over the model) disabled, each group in map order, then
    * the model's removed features not yet listed, disabled.
    */
-  private List<Feature> featureList(Set<String> host, X86CpuMap.Model model, List<String> blockers) {
+  private List<CpuFeature> featureList(Set<String> host, X86CpuMap.Model model, List<String> blockers) {
     Set<String> require = new HashSet<>(host);
     require.removeAll(model.features());
     Set<String> disable = new HashSet<>(model.features());
@@ -129,23 +129,23 @@ final class X86HostModelDecoder {
         disable.add(b);
       }
     }
-    List<Feature> out = new ArrayList<>();
+    List<CpuFeature> out = new ArrayList<>();
     Set<String> listed = new HashSet<>();
     for (X86CpuMap.Feature f : map.features()) {
       if (require.contains(f.name())) {
-        out.add(new Feature(Policy.REQUIRE, f.name()));
+        out.add(CpuFeature.of(CpuFeaturePolicy.REQUIRE, f.name()));
         listed.add(f.name());
       }
     }
     for (X86CpuMap.Feature f : map.features()) {
       if (disable.contains(f.name())) {
-        out.add(new Feature(Policy.DISABLE, f.name()));
+        out.add(CpuFeature.of(CpuFeaturePolicy.DISABLE, f.name()));
         listed.add(f.name());
       }
     }
     for (String r : model.removed()) {
       if (listed.add(r)) {
-        out.add(new Feature(Policy.DISABLE, r));
+        out.add(CpuFeature.of(CpuFeaturePolicy.DISABLE, r));
       }
     }
     return out;
@@ -153,12 +153,12 @@ final class X86HostModelDecoder {
 
   /** libvirt's x86ModelCompare scoring, kept literally including its shrinking loop bound. */
   private record Score(int score, int penalty) {
-    static Score of(List<Feature> features) {
+    static Score of(List<CpuFeature> features) {
       int limit = features.size();
       int penalty = 0;
       int step = 2;
       for (int i = 0; i < limit; i++) {
-        if (features.get(i).policy() == Policy.DISABLE) {
+        if (features.get(i).knownPolicy().orElse(null) == CpuFeaturePolicy.DISABLE) {
           limit--;
           penalty += step;
           step++;

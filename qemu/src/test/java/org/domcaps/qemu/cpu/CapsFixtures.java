@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.model.CpuFallback;
+import org.domcaps.model.CpuFeature;
+import org.domcaps.model.HostModel;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
@@ -32,6 +35,11 @@ final class CapsFixtures {
       out.add(def(n, CpuDefinition.Usable.YES));
     }
     return out;
+  }
+
+  /** A host-model as the model holds it; a null vendor for none. */
+  static HostModel hostModel(String name, CpuFallback fallback, String vendor, CpuFeature... features) {
+    return HostModel.builder(name).fallback(fallback).vendor(vendor).features(List.of(features)).build();
   }
 
   /** The features of a libvirt x86 map model, as libvirt names them. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.domcaps.model.Cpu;
 import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
@@ -35,10 +36,10 @@ class GoldenCpuTest {
     QemuCaps caps = QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
-    CpuCapabilities got = CpuCapabilitiesResolver.resolve(
+    Cpu got = CpuCapabilitiesResolver.resolve(
         caps, virtType, arch, expected.machine(), HostCpuFacts.libvirtTestHarness(arch));
 
     assertThat(got).isEqualTo(expected.cpu());
-    assertThat(CpuXml.format(got)).isEqualTo(expected.cpuText());
+    assertThat(CpuText.of(got)).isEqualTo(expected.cpuText());
   }
 }

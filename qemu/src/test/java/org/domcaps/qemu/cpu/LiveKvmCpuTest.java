@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.domcaps.model.Cpu;
+import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
@@ -42,9 +44,10 @@ class LiveKvmCpuTest {
 
     QemuCaps caps = QemuProbe.probe(new LiveConnector(Path.of(binary)),
         ProbeContext.builder(binary).hostArch("x86_64").build());
-    CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, "kvm", arch, canonical, new LiveHostCpuFacts());
+    Cpu got = CpuCapabilitiesResolver.resolve(caps, "kvm", arch, canonical, new LiveHostCpuFacts());
 
-    assertThat(CpuXml.format(got)).isEqualTo(expectedCpu);
+    assertThat(got).isEqualTo(DomainCapabilitiesXml.parse(libvirt).cpu().orElseThrow());
+    assertThat(CpuText.of(got)).isEqualTo(expectedCpu);
   }
 
   private static String libvirtDomcaps(String arch, String machine) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.domcaps.model.Cpu;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
@@ -63,10 +64,10 @@ class LiveOracleCpuTest {
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(oracle);
     String arch = oracle.getParent().getFileName().toString();
 
-    CpuCapabilities got = CpuCapabilitiesResolver.resolve(
+    Cpu got = CpuCapabilitiesResolver.resolve(
         probe(binary), "qemu", arch, expected.machine(), new LiveHostCpuFacts());
 
     assertThat(got).isEqualTo(expected.cpu());
-    assertThat(CpuXml.format(got)).isEqualTo(expected.cpuText());
+    assertThat(CpuText.of(got)).isEqualTo(expected.cpuText());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.domcaps.model.Cpu;
 import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.probe.ProbeContext;
@@ -30,9 +31,9 @@ class ReplayedGoldenCpuTest {
         ProbeContext.builder("/usr/bin/qemu-system-" + arch).hostArch(arch).build());
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
-    CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, name.virtType(), arch,
+    Cpu got = CpuCapabilitiesResolver.resolve(caps, name.virtType(), arch,
         expected.machine(), HostCpuFacts.libvirtTestHarness(arch));
 
-    assertThat(CpuXml.format(got)).isEqualTo(expected.cpuText());
+    assertThat(CpuText.of(got)).isEqualTo(expected.cpuText());
   }
 }

@@ -8,15 +8,22 @@ import static org.domcaps.qemu.cpu.CapsFixtures.defs;
 import static org.domcaps.qemu.cpu.CapsFixtures.mapFeatures;
 import static org.domcaps.qemu.cpu.CapsFixtures.x86Expansion;
 
+import static org.domcaps.qemu.cpu.CapsFixtures.hostModel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.model.Cpu;
+import org.domcaps.model.CpuFallback;
+import org.domcaps.model.CpuFeature;
+import org.domcaps.model.CpuModel;
+import org.domcaps.model.HostModel;
+import org.domcaps.model.Migratable;
+import org.domcaps.model.MigratableMode;
+import org.domcaps.model.Usable;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.cpu.CpuCapabilities.Toggle;
-import org.domcaps.qemu.cpu.HostModel.Feature;
-import org.domcaps.qemu.cpu.HostModel.Policy;
 import org.junit.jupiter.api.Test;
 
 /** x86 model selection and mode rules on constructed inputs. */
@@ -24,7 +31,7 @@ class X86CpuTest {
   private static final String[] FLAGS = {"cpu-unavailable-features", "cpu.migratable", "cpu-max"};
   private static final HostCpuFacts X86_HOST = HostCpuFacts.libvirtTestHarness("x86_64");
 
-  private static CpuCapabilities tcg(QemuCaps caps) {
+  private static Cpu tcg(QemuCaps caps) {
     return CpuCapabilitiesResolver.resolve(caps, "qemu", "x86_64", "pc-i440fx-7.2", X86_HOST);
   }
 
@@ -37,8 +44,8 @@ class X86CpuTest {
     QemuCaps caps = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
         defs("qemu64", "Westmere-IBRS", "Westmere", "Nehalem", "host"), FLAGS);
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
-    assertThat(hm).isEqualTo(new HostModel("Westmere", HostModel.Fallback.FORBID, Optional.of("Intel"), List.of()));
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
+    assertThat(hm).isEqualTo(hostModel("Westmere", CpuFallback.FORBID, "Intel"));
   }
 
   @Test
@@ -49,9 +56,9 @@ class X86CpuTest {
     QemuCaps caps = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Nehalem"))),
         defs("Westmere", "Nehalem"), FLAGS);
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
     assertThat(hm.model()).isEqualTo("Westmere");
-    assertThat(hm.features()).containsExactly(new Feature(Policy.DISABLE, "aes"));
+    assertThat(hm.features()).containsExactly(CpuFeature.disable("aes"));
   }
 
   @Test
@@ -68,19 +75,19 @@ class X86CpuTest {
     QemuCaps caps = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, host)),
         List.of(def("Westmere", CpuDefinition.Usable.NO, "pclmulqdq", "aes", "vmx-foo")), FLAGS);
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
     assertThat(hm.model()).isEqualTo("Westmere");
     assertThat(hm.features()).containsExactly(
-        new Feature(Policy.REQUIRE, "avx"),
-        new Feature(Policy.REQUIRE, "ssb-no"),
-        new Feature(Policy.DISABLE, "pclmuldq"),
-        new Feature(Policy.DISABLE, "sse4.2"),
-        new Feature(Policy.DISABLE, "aes"));
+        CpuFeature.require("avx"),
+        CpuFeature.require("ssb-no"),
+        CpuFeature.disable("pclmuldq"),
+        CpuFeature.disable("sse4.2"),
+        CpuFeature.disable("aes"));
 
     // Without QEMU's unavailable-features property libvirt drops every MSR feature.
     QemuCaps noUnavailable = caps.toBuilder().clearFlag("cpu-unavailable-features").build();
-    assertThat(tcg(noUnavailable).hostModel().cpu().orElseThrow().features())
-        .doesNotContain(new Feature(Policy.REQUIRE, "ssb-no"))
+    assertThat(tcg(noUnavailable).hostModel().orElseThrow().features())
+        .doesNotContain(CpuFeature.require("ssb-no"))
         .hasSize(4);
   }
 
@@ -92,9 +99,8 @@ class X86CpuTest {
     host.add("avx");
     QemuCaps caps = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("AuthenticAMD", 23, 1, 2, host)), defs("Westmere", "qemu64"), FLAGS);
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
-    assertThat(hm).isEqualTo(new HostModel("qemu64", HostModel.Fallback.FORBID, Optional.of("AMD"),
-        List.of(new Feature(Policy.REQUIRE, "avx"))));
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
+    assertThat(hm).isEqualTo(hostModel("qemu64", CpuFallback.FORBID, "AMD", CpuFeature.require("avx")));
   }
 
   @Test
@@ -104,7 +110,7 @@ class X86CpuTest {
     QemuCaps caps = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("GenuineIntel", 6, 60, 3, mapFeatures("Haswell"))),
         defs("Haswell", "Haswell-noTSX"), FLAGS);
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
     assertThat(hm.model()).isEqualTo("Haswell-noTSX");
     assertThat(hm.features()).isEmpty();
   }
@@ -114,11 +120,11 @@ class X86CpuTest {
     // A vendor string that is not 12 characters makes libvirt's data building fail.
     QemuCaps bad = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("Intel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"), FLAGS);
-    assertThat(tcg(bad).hostModel().supported()).isFalse();
+    assertThat(tcg(bad).hostModelSupported()).isFalse();
     // QEMU lists no map model at all: no candidate.
     QemuCaps none = caps("x86_64", Accel.TCG,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("max", "base"), FLAGS);
-    assertThat(tcg(none).hostModel().supported()).isFalse();
+    assertThat(tcg(none).hostModelSupported()).isFalse();
   }
 
   @Test
@@ -126,18 +132,18 @@ class X86CpuTest {
     QemuCaps caps = caps("x86_64", Accel.KVM,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
         defs("Westmere", "Nehalem", "host"), FLAGS);
-    CpuCapabilities ok = CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", X86_HOST);
-    assertThat(ok.hostPassthrough().hostPassthroughMigratable()).containsExactly(Toggle.ON, Toggle.OFF);
-    assertThat(ok.hostModel().cpu().orElseThrow().model()).isEqualTo("Westmere");
+    Cpu ok = CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", X86_HOST);
+    assertThat(ok.hostPassthrough()).isEqualTo(MigratableMode.yes(Migratable.ON, Migratable.OFF));
+    assertThat(ok.hostModel().orElseThrow().model()).isEqualTo("Westmere");
     // libvirt also detects the full host CPU itself for KVM and drops host-model if that fails.
     HostCpuFacts undetectable = HostCpuFacts.injected("x86_64", Optional.empty());
-    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable).hostModel().supported())
+    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable).hostModelSupported())
         .isFalse();
     // On an aarch64 host the x86_64 emulator is not native: neither passthrough nor host-model.
     HostCpuFacts arm = HostCpuFacts.injected("aarch64", Optional.empty());
-    CpuCapabilities foreign = CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", arm);
+    Cpu foreign = CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", arm);
     assertThat(foreign.hostPassthrough().supported()).isFalse();
-    assertThat(foreign.hostModel().supported()).isFalse();
+    assertThat(foreign.hostModelSupported()).isFalse();
   }
 
   @Test
@@ -145,8 +151,8 @@ class X86CpuTest {
     // qemu-system-i386 has no max-x86_64-cpu type, hence no cpu.migratable: passthrough "off" only.
     QemuCaps caps = caps("i686", Accel.KVM,
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"));
-    CpuCapabilities c = CpuCapabilitiesResolver.resolve(caps, "kvm", "i686", "pc", X86_HOST);
-    assertThat(c.hostPassthrough().hostPassthroughMigratable()).containsExactly(Toggle.OFF);
+    Cpu c = CpuCapabilitiesResolver.resolve(caps, "kvm", "i686", "pc", X86_HOST);
+    assertThat(c.hostPassthrough()).isEqualTo(MigratableMode.yes(Migratable.OFF));
     assertThat(c.maximum().supported()).isFalse();
   }
 
@@ -163,11 +169,11 @@ class X86CpuTest {
         def("qemu64", CpuDefinition.Usable.YES),
         def("qemu64", CpuDefinition.Usable.YES)));
     QemuCaps caps = caps("x86_64", Accel.TCG, Optional.empty(), d, FLAGS);
-    assertThat(tcg(caps).custom().models()).containsExactly(
-        new CpuCapabilities.CustomModel("Westmere", CpuDefinition.Usable.NO, false, "Intel"),
-        new CpuCapabilities.CustomModel("Icelake-Client", CpuDefinition.Usable.NO, true, "Intel"),
-        new CpuCapabilities.CustomModel("qemu64", CpuDefinition.Usable.YES, false, "unknown"),
-        new CpuCapabilities.CustomModel("qemu64", CpuDefinition.Usable.YES, false, "unknown"));
+    assertThat(tcg(caps).custom()).containsExactly(
+        new CpuModel("Westmere", Usable.NO, false, "Intel"),
+        new CpuModel("Icelake-Client", Usable.NO, true, "Intel"),
+        new CpuModel("qemu64", Usable.YES, false, "unknown"),
+        new CpuModel("qemu64", Usable.YES, false, "unknown"));
   }
 
   @Test
@@ -178,11 +184,10 @@ class X86CpuTest {
     HostCpu detected = new HostCpu(Optional.of("Skylake-Client"), Optional.of("Intel"),
         List.of("avx512f", "osxsave", "ssb-no"));
     QemuCaps caps = caps("x86_64", Accel.TCG, Optional.empty(), defs("Skylake-Client"));
-    HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
+    HostModel hm = tcg(caps).hostModel().orElseThrow();
     HostModel viaFacts = CpuCapabilitiesResolver.resolve(caps, "qemu", "x86_64", "pc",
-        HostCpuFacts.injected("x86_64", Optional.of(detected))).hostModel().cpu().orElseThrow();
-    assertThat(hm).isEqualTo(new HostModel("Broadwell", HostModel.Fallback.ALLOW, Optional.empty(), List.of()));
-    assertThat(viaFacts).isEqualTo(new HostModel("Skylake-Client", HostModel.Fallback.ALLOW, Optional.of("Intel"),
-        List.of(new Feature(Policy.REQUIRE, "avx512f"))));
+        HostCpuFacts.injected("x86_64", Optional.of(detected))).hostModel().orElseThrow();
+    assertThat(hm).isEqualTo(hostModel("Broadwell", CpuFallback.ALLOW, null));
+    assertThat(viaFacts).isEqualTo(hostModel("Skylake-Client", CpuFallback.ALLOW, "Intel", CpuFeature.require("avx512f")));
   }
 }
