@@ -71,6 +71,15 @@ class ServeCommandTest {
         Thread.sleep(20);
       }
       DomCapsClient client = DomCapsClient.unix(socket);
+      // The socket file appears at bind, a moment before the server listens on it.
+      while (System.nanoTime() < deadline) {
+        try {
+          client.get("/healthz");
+          break;
+        } catch (java.io.IOException notListeningYet) {
+          Thread.sleep(20);
+        }
+      }
       // Asked while the start-up probe runs: the request waits for it, and must still be
       // answered when SIGTERM arrives meanwhile.
       CompletableFuture<HttpReply> inFlight = CompletableFuture.supplyAsync(() -> {
