@@ -9,8 +9,7 @@ import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -41,8 +40,7 @@ final class HypervisorCpuOptions {
 
   /** The hypervisor CPU of this host for the options, through the capability cache. */
   HypervisorCpu lookup(java.util.function.Consumer<String> warnings) throws DomCapsException {
-    Optional<Path> cache = Optional.of(CacheLocation.resolve(Optional.empty(), System.getenv(),
-        ProcessIdentity.privileged()));
+    Optional<Path> cache = Optional.of(CapabilityCache.location(Optional.empty()));
     return HypervisorCpu.lookup(DomCapsRequest.of(emulator, arch, machine, virtType),
         LiveOptions.forThisHost(warnings, cache));
   }

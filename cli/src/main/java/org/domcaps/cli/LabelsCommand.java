@@ -19,9 +19,8 @@ import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.Resolution;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,12 +60,12 @@ final class LabelsCommand implements Callable<Integer> {
         doc = DocumentFile.read(file);
         hv = HypervisorCpu.ofDocument(doc);
       } else {
-        Options options = LiveOptions.forThisHost(w -> { }, Optional.of(CacheLocation.resolve(
-            Optional.empty(), System.getenv(), ProcessIdentity.privileged())));
+        Options options = LiveOptions.forThisHost(w -> { }, Optional.of(CapabilityCache.location(
+            Optional.empty())));
         String arch = LiveOptions.hostArch();
         String machine = arch.equals("x86_64") ? "q35" : arch.equals("aarch64") ? "virt" : null;
         String virtType = Files.exists(Path.of("/dev/kvm")) ? "kvm" : "qemu";
-        ResolvedRequest r = DomCaps.resolve(DomCapsRequest.of(null, arch, machine, virtType), options);
+        Resolution r = DomCaps.resolve(DomCapsRequest.of(null, arch, machine, virtType), options);
         doc = DomCaps.fill(r, options);
         hv = HypervisorCpu.of(r, doc);
       }

@@ -3,7 +3,7 @@ package org.domcaps.cli;
 
 import java.util.stream.Collectors;
 import org.domcaps.model.LibvirtVersion;
-import org.domcaps.qemu.host.InstalledLibvirt;
+import org.domcaps.qemu.api.ThisHost;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,7 +31,7 @@ final class LibvirtOption {
    * @throws IllegalArgumentException naming the value and the supported releases
    */
   LibvirtVersion release() {
-    return value == null ? InstalledLibvirt.defaultRelease() : parse(value);
+    return value == null ? ThisHost.defaultLibvirtRelease() : parse(value);
   }
 
   static LibvirtVersion parse(String text) {
@@ -48,6 +48,6 @@ final class LibvirtOption {
 
   /** The default as the help text states it. */
   static String describeDefault() {
-    return InstalledLibvirt.defaultRelease().toString();
+    return ThisHost.defaultLibvirtRelease().toString();
   }
 }

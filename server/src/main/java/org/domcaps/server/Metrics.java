@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.api.CapabilityCache;
+import org.domcaps.qemu.api.Options;
 
 /**
  * The service's counters in Prometheus' text format (version 0.0.4): requests by route and
@@ -34,7 +35,7 @@ final class Metrics {
   private volatile int emulators;
   private volatile int emulatorsRefused;
   private long retiredProbes;
-  private CapsCache liveCache;
+  private Options liveCache;
   private BooleanSupplier refreshing = () -> false;
   private java.util.function.LongSupplier inFlight = () -> 0;
 
@@ -74,16 +75,16 @@ final class Metrics {
     misses.increment();
   }
 
-  /** The capability cache a new generation looks binaries up in (its probe count is reported). */
-  synchronized void track(CapsCache cache) {
+  /** The options (with their capability cache) a new generation looks binaries up in; their probe count is reported. */
+  synchronized void track(Options cache) {
     if (liveCache != null) {
-      retiredProbes += liveCache.probes();
+      retiredProbes += CapabilityCache.probesRun(liveCache);
     }
     liveCache = cache;
   }
 
   synchronized long probes() {
-    return retiredProbes + (liveCache == null ? 0 : liveCache.probes());
+    return retiredProbes + (liveCache == null ? 0 : CapabilityCache.probesRun(liveCache));
   }
 
   void refreshed(boolean reprobe, Generation g) {

@@ -13,6 +13,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.domcaps.qemu.api.ErrorText;
 import org.domcaps.hosts.cpu.CpuDef.Feature;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
 import org.w3c.dom.Document;
@@ -71,7 +72,7 @@ public final class CpuXmlReader {
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CpuException("Failed to open file '" + file + "': " + org.domcaps.qemu.host.IoErrors.describe(e));
+      throw new CpuException("Failed to open file '" + file + "': " + ErrorText.of(e));
     }
     return extract(text, file.toString());
   }

@@ -4,7 +4,7 @@ package org.domcaps.hosts.cpu;
 import java.util.HashSet;
 import java.util.Set;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /** libvirt 9.0.0's x86 CPU comparison (x86Compute / virCPUx86Compare). */
 public final class X86Compare {
@@ -19,10 +19,10 @@ public final class X86Compare {
   private final X86Data x86;
 
   public X86Compare() {
-    this(X86CpuMap.get());
+    this(X86CpuModels.get());
   }
 
-  X86Compare(X86CpuMap map) {
+  X86Compare(X86CpuModels map) {
     this.x86 = new X86Data(map);
   }
 

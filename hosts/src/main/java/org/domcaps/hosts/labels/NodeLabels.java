@@ -17,7 +17,7 @@ import org.domcaps.model.HostModel;
 import org.domcaps.model.Sev;
 import org.domcaps.model.Supported;
 import org.domcaps.model.Usable;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * Kubernetes node labels in KubeVirt's node-labeller vocabulary, from a domain capabilities
@@ -56,7 +56,7 @@ public final class NodeLabels {
       "pentium2", "pentium3", "pentiumpro", "coreduo", "n270", "core2duo", "Conroe", "athlon",
       "phenom", "qemu64", "qemu32", "kvm64", "kvm32", "Opteron_G1", "Opteron_G2"));
 
-  private final X86CpuMap map = X86CpuMap.get();
+  private final X86CpuModels map = X86CpuModels.get();
 
   private static Set<String> obsoleteWithAliases(List<String> models) {
     Set<String> out = new java.util.HashSet<>();

@@ -17,7 +17,7 @@ import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.api.Resolution;
 import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class LiveLabelsTest {
       }
     }
     Options options = LiveOptions.forThisHost(w -> { }, Optional.empty());
-    ResolvedRequest r = DomCaps.resolve(DomCapsRequest.of(null, "x86_64", "q35", virtType), options);
+    Resolution r = DomCaps.resolve(DomCapsRequest.of(null, "x86_64", "q35", virtType), options);
     DomainCapabilities doc = DomCaps.fill(r, options);
     // The labels depend on the CPU part alone (firmware files may come and go while other
     // tests on this machine run): that part must be libvirt's.

@@ -58,6 +58,14 @@ public final class CapabilityCache {
     return out;
   }
 
+  /**
+   * How many QEMU probes the capability cache behind {@code options} has run (its misses); 0 when
+   * the options have no cache ({@link LiveOptions} with a cache directory have one).
+   */
+  public static long probesRun(Options options) {
+    return options.capsLookup() instanceof CachedLookup c ? c.cache().probes() : 0;
+  }
+
   /** Removes every entry (and lock or temporary file); returns how many entries were removed. */
   public static int clear(Path dir) throws IOException {
     return CacheEntries.clear(dir);

@@ -47,7 +47,7 @@ public final class DomCapsException extends Exception {
    * A probe's refusal as libvirt reports it: a too old QEMU is an unsupported configuration, an
    * unknown target arch an internal error.
    */
-  public static DomCapsException of(ProbeException e) {
+  static DomCapsException of(ProbeException e) {
     Code code = switch (e.kind()) {
       case QEMU_TOO_OLD -> Code.CONFIG_UNSUPPORTED;
       case UNKNOWN_ARCH -> Code.INTERNAL_ERROR;

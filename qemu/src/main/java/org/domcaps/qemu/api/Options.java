@@ -2,7 +2,12 @@
 package org.domcaps.qemu.api;
 import org.domcaps.model.LibvirtVersion;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
 
@@ -60,6 +65,55 @@ public final class Options {
    */
   public LibvirtVersion libvirt() {
     return libvirt;
+  }
+
+  /**
+   * These options with every capability lookup run on {@code pool}, so that no more probes run
+   * at once than it has threads (a long-running service shares one pool between its start-up
+   * probes and requests). A lookup whose waiting thread is interrupted is cancelled, its QEMU
+   * killed, and refused with {@code internal error: interrupted while probing BINARY}.
+   */
+  public Options withLookupsOn(ExecutorService pool) {
+    Objects.requireNonNull(pool, "pool");
+    CapsLookup inner = capsLookup;
+    CapsLookup bounded = binary -> {
+      Future<QemuCaps> f = pool.submit(() -> inner.lookup(binary));
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        throw new DomCapsException(DomCapsException.Code.INTERNAL_ERROR,
+            "interrupted while probing " + binary, e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof DomCapsException d) {
+          throw d;
+        }
+        throw new IllegalStateException("probe of " + binary + " failed unexpectedly",
+            e.getCause());
+      }
+    };
+    return toBuilder().capsLookup(bounded).build();
+  }
+
+  /**
+   * These options answering the binaries of {@code caps} and {@code refused} from them (results
+   * obtained earlier, such as a service's warm set of emulators) and every other binary through
+   * their own lookup.
+   */
+  public Options withResults(Map<String, EmulatorCaps> caps, Map<String, DomCapsException> refused) {
+    Map<String, EmulatorCaps> known = Map.copyOf(caps);
+    Map<String, DomCapsException> refusals = Map.copyOf(refused);
+    CapsLookup inner = capsLookup;
+    CapsLookup remembered = binary -> {
+      DomCapsException r = refusals.get(binary);
+      if (r != null) {
+        throw r;
+      }
+      EmulatorCaps c = known.get(binary);
+      return c != null ? c.qemuCaps() : inner.lookup(binary);
+    };
+    return toBuilder().capsLookup(remembered).build();
   }
 
   /** Builder for {@link Options}; every part is required except the CPU logic. */

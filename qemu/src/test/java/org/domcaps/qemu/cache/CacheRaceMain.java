@@ -19,7 +19,7 @@ public final class CacheRaceMain {
     Path go = Path.of(args[2]);
     HostKey host = LiveHostKey.read(LiveOptions.hostArch());
     CapsCache cache = new CapsCache(dir, host,
-        LiveCapsLookup.live(b -> ProbeContexts.of(b, host)), System.err::println);
+        Probers.of(LiveCapsLookup.live(b -> ProbeContexts.of(b, host))), System.err::println);
     while (!java.nio.file.Files.exists(go)) {
       Thread.sleep(1);
     }

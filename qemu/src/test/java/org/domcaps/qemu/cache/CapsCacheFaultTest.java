@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.api.CapsLookup;
+import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveCapsLookup;
@@ -50,11 +51,15 @@ class CapsCacheFaultTest {
     Assumptions.assumeTrue(Files.isExecutable(Path.of(QEMU)),
         "skipped: " + QEMU + " is not installed (QEMU 7.2 needed for cache tests)");
     host = LiveHostKey.read(LiveOptions.hostArch());
-    reference = QemuCapsXml.write(prober().lookup(QEMU));
+    reference = QemuCapsXml.write(prober().probe(QEMU));
   }
 
   /** A fresh live prober per probe (LiveCapsLookup itself remembers what it probed). */
-  static CapsLookup prober() {
+  static Prober prober() {
+    return Probers.of(liveLookup());
+  }
+
+  static CapsLookup liveLookup() {
     return b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b);
   }
 
@@ -225,7 +230,13 @@ class CapsCacheFaultTest {
     Files.writeString(image, "");
     CapsCache c = cache();
     Options options = LiveOptions.forThisHost(warnings::add).toBuilder()
-        .capsLookup(c)
+        .capsLookup(b -> {
+          try {
+            return c.lookup(b);
+          } catch (Refusal r) {
+            throw new DomCapsException(DomCapsException.Code.valueOf(r.code()), r.text(), r);
+          }
+        })
         .firmware(new FirmwareCapsResolver(FirmwareRoots.of(fw), warnings::add)
             .withMemo(new FirmwareDescriptorMemo(dir, host.selfCtime())))
         .build();
@@ -255,7 +266,7 @@ class CapsCacheFaultTest {
     assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, options))).isEqualTo(text);
     assertSound(c, QEMU, reference);
     // And the same request without any cache gives the same document.
-    Options uncached = options.toBuilder().capsLookup(prober()).build();
+    Options uncached = options.toBuilder().capsLookup(liveLookup()).build();
     assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, uncached))).isEqualTo(text);
   }
 

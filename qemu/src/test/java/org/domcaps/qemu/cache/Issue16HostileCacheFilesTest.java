@@ -49,7 +49,7 @@ class Issue16HostileCacheFilesTest {
         LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(QEMU));
   }
 
-  CapsLookup countingProber() {
+  Prober countingProber() {
     return b -> {
       probes.incrementAndGet();
       try {

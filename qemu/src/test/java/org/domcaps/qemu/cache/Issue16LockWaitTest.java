@@ -66,7 +66,7 @@ class Issue16LockWaitTest {
   }
 
   CapsCache cache(CapsLookup prober, Duration lockWait) {
-    return new CapsCache(dir, host, prober, warnings::add, lockWait);
+    return new CapsCache(dir, host, Probers.of(prober), warnings::add, lockWait);
   }
 
   @Test
@@ -84,8 +84,8 @@ class Issue16LockWaitTest {
         try {
           c.lookup(X86);
           return "answered";
-        } catch (DomCapsException e) {
-          return e.getMessage();
+        } catch (Refusal e) {
+          return e.text();
         }
       }));
     }
@@ -197,8 +197,8 @@ class Issue16LockWaitTest {
     try {
       c.lookup(X86);
       return "answered";
-    } catch (DomCapsException e) {
-      return e.getMessage();
+    } catch (Refusal e) {
+      return e.text();
     }
   }
 

@@ -3,9 +3,9 @@ package org.domcaps.qemu.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.domcaps.qemu.conformance.GoldenName;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.domcaps.qemu.api.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;

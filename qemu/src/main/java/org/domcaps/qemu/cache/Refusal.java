@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+package org.domcaps.qemu.cache;
+
+import java.util.Objects;
+
+/**
+ * A probe's refusal as the cache records and replays it: libvirt's error code (the name of the
+ * API's {@code DomCapsException.Code}) and its text without the code's prefix. The API turns it
+ * back into its exception; a refusal the prober itself raised carries that exception as its cause.
+ */
+public final class Refusal extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** The code of a failure of the cache itself (an interrupted wait). */
+  public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+  private final String code;
+  private final String text;
+
+  public Refusal(String code, String text, Throwable cause) {
+    super(code + ": " + text, cause);
+    this.code = Objects.requireNonNull(code, "code");
+    this.text = Objects.requireNonNull(text, "text");
+  }
+
+  /** The error code's name, e.g. {@code NOT_QEMU}. */
+  public String code() {
+    return code;
+  }
+
+  /** libvirt's text without the code's prefix. */
+  public String text() {
+    return text;
+  }
+}
