@@ -2,7 +2,6 @@
 package org.domcaps.qemu.api;
 
 import org.domcaps.qemu.cache.CapsCache;
-import org.domcaps.qemu.cache.Prober;
 import org.domcaps.qemu.cache.Refusal;
 import org.domcaps.qemu.caps.QemuCaps;
 
@@ -28,18 +27,6 @@ final class CachedLookup implements CapsLookup {
     } catch (Refusal r) {
       throw refusal(r);
     }
-  }
-
-  /** The cache's prober for a lookup: its refusals carried through the cache unchanged. */
-  static Prober prober(CapsLookup lookup) {
-    return binary -> {
-      try {
-        return lookup.lookup(binary);
-      } catch (DomCapsException e) {
-        String text = e.getMessage().substring(e.code().prefix().length());
-        throw new Refusal(e.code().name(), text, e);
-      }
-    };
   }
 
   /** The API's exception for a refusal: the prober's own when it raised it, else rebuilt. */

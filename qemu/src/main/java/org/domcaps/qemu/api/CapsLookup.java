@@ -5,6 +5,6 @@ import org.domcaps.qemu.caps.QemuCaps;
 
 /** Obtains the capabilities of one binary (probe, replay or cache); refusals as libvirt words them. */
 @FunctionalInterface
-public interface CapsLookup {
+interface CapsLookup {
   QemuCaps lookup(String binary) throws DomCapsException;
 }

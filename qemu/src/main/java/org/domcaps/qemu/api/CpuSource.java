@@ -6,7 +6,7 @@ import org.domcaps.model.Cpu;
 
 /** Supplies the {@code <cpu>} element for a resolved request; empty leaves it out. */
 @FunctionalInterface
-public interface CpuSource {
+interface CpuSource {
   Optional<Cpu> cpuFor(Resolution request);
 
   /** Leaves {@code <cpu>} out of every document. */

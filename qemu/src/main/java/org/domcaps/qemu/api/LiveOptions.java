@@ -13,6 +13,7 @@ import org.domcaps.qemu.cache.CapsCache;
 import org.domcaps.qemu.cache.FirmwareDescriptorMemo;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.LiveProber;
 import org.domcaps.qemu.cache.MemoHostFacts;
 import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
@@ -65,12 +66,12 @@ public final class LiveOptions {
   }
 
   /** Live probing and firmware, with the given host facts (e.g. overridden ones). */
-  public static Options forHost(HostFacts host, Consumer<String> warnings) {
+  static Options forHost(HostFacts host, Consumer<String> warnings) {
     return forHost(host, warnings, LibvirtVersion.V9_0);
   }
 
   /** Live probing and firmware as the libvirt release {@code libvirt} does them. */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, LibvirtVersion libvirt) {
+  static Options forHost(HostFacts host, Consumer<String> warnings, LibvirtVersion libvirt) {
     LiveHostCpuFacts hostCpu = new LiveHostCpuFacts(host.arch(), Path.of("/proc/cpuinfo"));
     return Options.builder()
         .host(host)
@@ -91,7 +92,7 @@ public final class LiveOptions {
    * descriptors, the swtpm versions and the KVM vCPU limit remembered beside them while their
    * sources stay unchanged.
    */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
+  static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
     return forHost(host, warnings, cacheDir, LibvirtVersion.V9_0);
   }
 
@@ -99,7 +100,7 @@ public final class LiveOptions {
    * As {@link #forHost(HostFacts, Consumer, Optional)} for the libvirt release {@code libvirt}:
    * its entries live in their own directory ({@link #cacheDirOf}) and carry its {@code selfvers}.
    */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir,
+  static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir,
       LibvirtVersion libvirt) {
     Options plain = forHost(host, warnings, libvirt);
     if (cacheDir.isEmpty()) {
@@ -126,16 +127,16 @@ public final class LiveOptions {
 
   /** The live prober behind the cache in {@code cacheDir}. */
   static CachedLookup cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
-    // A fresh prober per probe (LiveCapsLookup remembers what it probed, the cache must not),
-    // with the TCG phase's QEMU started while the first phase is still answering.
+    // A prober that remembers nothing (the cache does), with the TCG phase's QEMU started
+    // while the first phase is still answering.
     if (!OVERLAP) {
-      return new CachedLookup(new CapsCache(cacheDir, key, CachedLookup.prober(
-          b -> LiveCapsLookup.live(x -> ProbeContexts.live(x, key)).lookup(b)), warnings));
+      return new CachedLookup(new CapsCache(cacheDir, key,
+          LiveProber.live(x -> ProbeContexts.live(x, key)), warnings));
     }
-    return new CachedLookup(new CapsCache(cacheDir, key, CachedLookup.prober(b -> {
+    return new CachedLookup(new CapsCache(cacheDir, key, b -> {
       OverlappingConnector c = new OverlappingConnector(Path.of(b), LaunchSettings.defaults());
       try {
-        return new LiveCapsLookup(x -> c, x -> ProbeContexts.live(x, key)).lookup(b);
+        return new LiveProber(x -> c, x -> ProbeContexts.live(x, key)).probe(b);
       } finally {
         try {
           c.close();
@@ -143,7 +144,7 @@ public final class LiveOptions {
           warnings.accept("cannot stop the early TCG probe of " + b + ": " + e.getMessage());
         }
       }
-    }), warnings));
+    }, warnings));
   }
 
   /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */
@@ -212,9 +213,16 @@ public final class LiveOptions {
       }
       Options o = forHost(host, warnings, cacheDir, libvirt);
       if (firmwareDirs.isPresent()) {
-        // The directories replace libvirt's: no memo of the standard ones applies.
-        o = o.toBuilder().firmware(new FirmwareCapsResolver(new FirmwareRoots(firmwareDirs.get()),
-            warnings::accept)).build();
+        // The directories replace libvirt's; the parsed-descriptor memo (keyed on each file's
+        // identity and times) applies to them as to any.
+        FirmwareCapsResolver fw = new FirmwareCapsResolver(new FirmwareRoots(firmwareDirs.get()),
+            warnings::accept);
+        if (cacheDir.isPresent()) {
+          Path dir = cacheDirOf(cacheDir.get(), libvirt);
+          fw = fw.withMemo(new FirmwareDescriptorMemo(dir,
+              LiveHostKey.read(host, libvirt).selfCtime()));
+        }
+        o = o.toBuilder().firmware(fw).build();
       }
       return o;
     }

@@ -14,7 +14,9 @@ import org.domcaps.qemu.host.HostFacts;
 /**
  * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
  * reads the environment: the host facts (arch, default emulators, KVM, VFIO, swtpm, SEV), how a
- * binary's capabilities are obtained, the firmware descriptors and the CPU logic.
+ * binary's capabilities are obtained, the firmware descriptors and the CPU logic. Those parts are
+ * internal: options come from {@link LiveOptions}, and are adapted with {@link #withLookupsOn}
+ * and {@link #withResults}.
  *
  * <p>Immutable; thread-safe when its parts are (those of {@link LiveOptions} are). Meant to be
  * built once and kept: see {@link LiveOptions} for what it caches and how it re-validates.
@@ -34,28 +36,28 @@ public final class Options {
     this.libvirt = Objects.requireNonNull(b.libvirt, "libvirt");
   }
 
-  public static Builder builder() {
+  static Builder builder() {
     return new Builder();
   }
 
-  public Builder toBuilder() {
+  Builder toBuilder() {
     return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu)
         .libvirt(libvirt);
   }
 
-  public HostFacts host() {
+  HostFacts host() {
     return host;
   }
 
-  public CapsLookup capsLookup() {
+  CapsLookup capsLookup() {
     return capsLookup;
   }
 
-  public FirmwareCapsResolver firmware() {
+  FirmwareCapsResolver firmware() {
     return firmware;
   }
 
-  public CpuSource cpu() {
+  CpuSource cpu() {
     return cpu;
   }
 
@@ -117,7 +119,7 @@ public final class Options {
   }
 
   /** Builder for {@link Options}; every part is required except the CPU logic. */
-  public static final class Builder {
+  static final class Builder {
     private HostFacts host;
     private CapsLookup capsLookup;
     private FirmwareCapsResolver firmware;
@@ -126,32 +128,32 @@ public final class Options {
 
     private Builder() {}
 
-    public Builder host(HostFacts v) {
+    Builder host(HostFacts v) {
       host = v;
       return this;
     }
 
-    public Builder capsLookup(CapsLookup v) {
+    Builder capsLookup(CapsLookup v) {
       capsLookup = v;
       return this;
     }
 
-    public Builder firmware(FirmwareCapsResolver v) {
+    Builder firmware(FirmwareCapsResolver v) {
       firmware = v;
       return this;
     }
 
-    public Builder cpu(CpuSource v) {
+    Builder cpu(CpuSource v) {
       cpu = v;
       return this;
     }
 
-    public Builder libvirt(LibvirtVersion v) {
+    Builder libvirt(LibvirtVersion v) {
       libvirt = v;
       return this;
     }
 
-    public Options build() {
+    Options build() {
       return new Options(this);
     }
   }

@@ -11,8 +11,14 @@ import java.util.Objects;
 public final class Refusal extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** The code of a failure of the cache itself (an interrupted wait). */
+  /** libvirt's internal error (also a failure of the cache itself, an interrupted wait). */
   public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+  /** An operating-system error: the text already ends with {@code : strerror}. */
+  public static final String SYSTEM_ERROR = "SYSTEM_ERROR";
+  /** libvirt's unsupported configuration (a too old QEMU). */
+  public static final String CONFIG_UNSUPPORTED = "CONFIG_UNSUPPORTED";
+  /** A binary that is not QEMU, in our own words. */
+  public static final String NOT_QEMU = "NOT_QEMU";
 
   private final String code;
   private final String text;

@@ -16,13 +16,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
-import org.domcaps.qemu.api.CapsLookup;
-import org.domcaps.qemu.api.DomCapsException;
-import org.domcaps.qemu.api.DomCaps;
-import org.domcaps.qemu.api.DomCapsRequest;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
@@ -54,13 +48,9 @@ class CapsCacheFaultTest {
     reference = QemuCapsXml.write(prober().probe(QEMU));
   }
 
-  /** A fresh live prober per probe (LiveCapsLookup itself remembers what it probed). */
+  /** A live prober (it remembers nothing: every call probes). */
   static Prober prober() {
-    return Probers.of(liveLookup());
-  }
-
-  static CapsLookup liveLookup() {
-    return b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b);
+    return LiveProber.live(x -> ProbeContexts.of(x, host));
   }
 
   CapsCache cache() {
@@ -220,54 +210,6 @@ class CapsCacheFaultTest {
     Files.writeString(tmp, "#!/bin/sh\nexec " + target + " \"$@\"\n");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  @Test
-  void firmwareDescriptorAddedBetweenCallsShowsWithoutReprobe() throws Exception {
-    Path fw = dir.resolve("firmware");
-    Files.createDirectories(fw);
-    Path image = dir.resolve("CODE.fd");
-    Files.writeString(image, "");
-    CapsCache c = cache();
-    Options options = LiveOptions.forThisHost(warnings::add).toBuilder()
-        .capsLookup(b -> {
-          try {
-            return c.lookup(b);
-          } catch (Refusal r) {
-            throw new DomCapsException(DomCapsException.Code.valueOf(r.code()), r.text(), r);
-          }
-        })
-        .firmware(new FirmwareCapsResolver(FirmwareRoots.of(fw), warnings::add)
-            .withMemo(new FirmwareDescriptorMemo(dir, host.selfCtime())))
-        .build();
-    DomCapsRequest req = DomCapsRequest.of(QEMU, "x86_64", "q35", "qemu");
-    String before = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
-    assertThat(before).doesNotContain(image.toString());
-    Files.writeString(fw.resolve("10-test.json"), """
-        {"interface-types": ["uefi"],
-         "mapping": {"device": "flash", "executable": {"filename": "%s", "format": "raw"},
-                     "nvram-template": {"filename": "%s", "format": "raw"}},
-         "targets": [{"architecture": "x86_64", "machines": ["pc-q35-*"]}],
-         "features": [], "tags": []}
-        """.formatted(image, image));
-    DomainCapabilities after = DomCaps.answer(req, options);
-    String text = DomainCapabilitiesXml.format(after);
-    assertThat(text).contains("<value>" + image + "</value>");
-    assertThat(c.probes()).isEqualTo(1);
-    // The remembered descriptors follow an edit of the file too.
-    Path other = dir.resolve("OTHER.fd");
-    Files.writeString(other, "");
-    Files.writeString(fw.resolve("10-test.json"),
-        Files.readString(fw.resolve("10-test.json")).replace(image.toString(), other.toString()));
-    String edited = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
-    assertThat(edited).contains("<value>" + other + "</value>").doesNotContain(image.toString());
-    Files.writeString(fw.resolve("10-test.json"),
-        Files.readString(fw.resolve("10-test.json")).replace(other.toString(), image.toString()));
-    assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, options))).isEqualTo(text);
-    assertSound(c, QEMU, reference);
-    // And the same request without any cache gives the same document.
-    Options uncached = options.toBuilder().capsLookup(liveLookup()).build();
-    assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, uncached))).isEqualTo(text);
   }
 
   @Test
