@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps diff A B [--format json]}: every difference between two documents. */
 @Command(name = "diff",
     description = {"Print every difference between two domain capabilities documents (XML or"
-        + " JSON), element by element, one line each, located by the jq path of the JSON form;"
-        + " --format json prints a JSON array of {kind, path, a, b}.",
+          + " JSON), element by element, one line each, located by the jq path of the JSON form;"
+          + " --format json prints a JSON array of {kind, path, a, b}.",
         "Exit status: 0 equal, 1 different, 2 a document cannot be read."})
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = {"Check every firmware descriptor on this host: malformed JSON, missing files, "
-        + "unknown features, machine globs that match nothing.",
+          + "unknown features, machine globs that match nothing.",
         "Exit status: 0 no error (warnings allowed), 1 some descriptor is in error."})
 public final class FirmwareLintCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,7 @@ public final class FirmwareLintCommand implements Callable<Integer> {
     for (JsonNode feat : doc.path("features")) {
       if (!FirmwareDescriptors.knownFeatures().contains(feat.asText())) {
         out.add(new String[] {"warning", "feature '" + feat.asText() + "' unknown to libvirt "
-            + "9.0, which ignores it"});
+              + "9.0, which ignores it"});
       }
     }
     for (JsonNode t : doc.path("targets")) {
@@ -99,7 +99,7 @@ public final class FirmwareLintCommand implements Callable<Integer> {
       for (JsonNode g : t.path("machines")) {
         if (known.get().stream().noneMatch(m -> Glob.matches(g.asText(), m))) {
           out.add(new String[] {"warning", "machine glob '" + g.asText() + "' matches no "
-              + arch + " machine of " + FirmwareDescriptors.emulator(options, arch).orElse("?")});
+                + arch + " machine of " + FirmwareDescriptors.emulator(options, arch).orElse("?")});
         }
       }
     }

@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps labels [FILE]}: KubeVirt node-labeller labels, without libvirt. */
 @Command(name = "labels",
     description = {"Print Kubernetes node labels in KubeVirt's node-labeller vocabulary"
-        + " (cpu-model, cpu-feature, host-model-cpu, host-model-required-features, cpu-vendor,"
-        + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one object.",
+          + " (cpu-model, cpu-feature, host-model-cpu, host-model-required-features, cpu-vendor,"
+          + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one object.",
         "Without FILE: this host, asked as KubeVirt's init container asks libvirt (virttype kvm"
             + " when /dev/kvm exists, else qemu; machine q35 on x86_64, virt on aarch64). With FILE:"
             + " a saved domain capabilities document (XML or JSON).",

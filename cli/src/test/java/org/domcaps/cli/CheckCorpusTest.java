@@ -22,7 +22,6 @@ import org.domcaps.domain.DomainXmlReader;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.api.DomCaps;
-import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.api.Resolution;

@@ -17,7 +17,6 @@ import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.Features;
-import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
 import org.domcaps.model.MigratableMode;
 import org.domcaps.model.Os;

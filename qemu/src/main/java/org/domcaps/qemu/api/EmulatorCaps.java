@@ -13,7 +13,6 @@ import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.CpuFeatureNames;
 import org.domcaps.qemu.caps.HostCpuExpansion;
-import org.domcaps.qemu.caps.HostCpuProperty;
 import org.domcaps.qemu.caps.QemuCaps;
 
 /**
