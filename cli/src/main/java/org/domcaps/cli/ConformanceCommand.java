@@ -41,7 +41,8 @@ final class ConformanceCommand implements Callable<Integer> {
     try {
       report = libvirt == null
           ? ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot))
-          : ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot), LibvirtOption.parse(libvirt));
+          : ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot),
+              LibvirtOption.parse(libvirt));
     } catch (IOException | IllegalArgumentException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());

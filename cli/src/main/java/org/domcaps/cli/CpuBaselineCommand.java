@@ -34,6 +34,7 @@ final class CpuBaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return HypervisorCpuOptions.print(spec,
-        new VirshHypervisorCpu().baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable));
+        new VirshHypervisorCpu()
+        .baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable));
   }
 }

@@ -46,7 +46,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     List<Difference> differences = CapsDiff.of(x, y);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(output.format() == OutputFormat.JSON ? DiffReport.json(differences) : DiffReport.text(differences));
+    out.print(output.format() == OutputFormat.JSON ? DiffReport.json(differences)
+        : DiffReport.text(differences));
     out.flush();
     return differences.isEmpty() ? 0 : 1;
   }

@@ -15,16 +15,20 @@ import picocli.CommandLine.Option;
 
 /** virsh's hypervisor-cpu-* options naming the hypervisor, and the lookup they select. */
 final class HypervisorCpuOptions {
-  @Option(names = "--virttype", paramLabel = "TYPE", description = "virtualization type (/domain/@type)")
+  @Option(names = "--virttype", paramLabel = "TYPE", description =
+      "virtualization type (/domain/@type)")
   String virtType;
 
-  @Option(names = "--emulator", paramLabel = "PATH", description = "path to emulator binary (/domain/devices/emulator)")
+  @Option(names = "--emulator", paramLabel = "PATH", description =
+      "path to emulator binary (/domain/devices/emulator)")
   String emulator;
 
-  @Option(names = "--arch", paramLabel = "ARCH", description = "CPU architecture (/domain/os/type/@arch)")
+  @Option(names = "--arch", paramLabel = "ARCH", description =
+      "CPU architecture (/domain/os/type/@arch)")
   String arch;
 
-  @Option(names = "--machine", paramLabel = "MACHINE", description = "machine type (/domain/os/type/@machine)")
+  @Option(names = "--machine", paramLabel = "MACHINE", description =
+      "machine type (/domain/os/type/@machine)")
   String machine;
 
   /** Prints a command's answer as virsh does (errors first) and returns its exit status. */

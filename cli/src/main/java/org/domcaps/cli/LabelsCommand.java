@@ -32,9 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "labels",
     description = {"Print Kubernetes node labels in KubeVirt's node-labeller vocabulary"
           + " (cpu-model, cpu-feature, host-model-cpu, host-model-required-features, cpu-vendor,"
-          + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one object.",
+          + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one"
+          + " object.",
         "Without FILE: this host, asked as KubeVirt's init container asks libvirt (virttype kvm"
-            + " when /dev/kvm exists, else qemu; machine q35 on x86_64, virt on aarch64). With FILE:"
+            + " when /dev/kvm exists, else qemu; machine q35 on x86_64, virt on aarch64). With "
+                + "FILE:"
             + " a saved domain capabilities document (XML or JSON).",
         "Exit status: 0 printed, 1 the document cannot be read or the host answered an error."})
 final class LabelsCommand implements Callable<Integer> {
@@ -43,10 +45,12 @@ final class LabelsCommand implements Callable<Integer> {
   @Mixin OutputFormatOption output;
 
   @Option(names = "--obsolete-cpu-models", split = ",", paramLabel = "MODEL",
-      description = "models never labelled (KubeVirt's obsoleteCPUModels; default: its default list)")
+      description =
+      "models never labelled (KubeVirt's obsoleteCPUModels; default: its default list)")
   String[] obsolete;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "a saved domain capabilities document")
+  @Parameters(arity = "0..1", paramLabel = "FILE", description =
+      "a saved domain capabilities document")
   Path file;
 
   @Override
@@ -99,7 +103,8 @@ final class LabelsCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, String> e : labels.entrySet()) {
-      sb.append("  ").append(DiffReport.string(e.getKey())).append(": ").append(DiffReport.string(e.getValue()))
+      sb.append("  ").append(DiffReport.string(e.getKey())).append(": ")
+          .append(DiffReport.string(e.getValue()))
           .append(++i < labels.size() ? ",\n" : "\n");
     }
     return sb.append("}\n").toString();

@@ -37,7 +37,8 @@ final class LibvirtOption {
   static LibvirtVersion parse(String text) {
     LibvirtVersion v = LibvirtVersion.parse(text);
     for (LibvirtVersion s : LibvirtVersion.SUPPORTED) {
-      if (s.major() == v.major() && s.minor() == v.minor() && (v.micro() == 0 || v.micro() == s.micro())) {
+      if (s.major() == v.major() && s.minor() == v.minor()
+          && (v.micro() == 0 || v.micro() == s.micro())) {
         return s;
       }
     }

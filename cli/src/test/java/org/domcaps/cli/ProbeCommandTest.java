@@ -27,7 +27,8 @@ class ProbeCommandTest {
     assumeTrue(Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed");
     Path record = dir.resolve("x86_64.replies");
 
-    CliRun run = CliRun.of("probe", "--emulatorbin", QEMU.toString(), "--record", record.toString());
+    CliRun run =
+        CliRun.of("probe", "--emulatorbin", QEMU.toString(), "--record", record.toString());
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();

@@ -156,7 +156,8 @@ public final class DomainXmlReader {
             Location l = r.getLocation();
             if (open.size() >= maxDepth) {
               throw new DomainXmlException("elements nested deeper than " + maxDepth
-                  + " levels at <" + r.getLocalName() + ">", l.getLineNumber(), l.getColumnNumber());
+                  + " levels at <" + r.getLocalName() + ">", l.getLineNumber(),
+                      l.getColumnNumber());
             }
             if (++elements > maxElements) {
               throw new DomainXmlException("more than " + maxElements + " elements",

@@ -17,7 +17,8 @@ import org.domcaps.qemu.api.Emulators;
  * default marked), or the refusal of its probe.
  */
 final class EmulatorList {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private EmulatorList() {}
 

@@ -101,7 +101,8 @@ final class HostWatch implements AutoCloseable {
       }
     }
     for (String b : SWTPM) {
-      ThisHost.findProgram(b).ifPresentOrElse(p -> stat(s, Path.of(p)), () -> s.append(b).append(" -;"));
+      ThisHost.findProgram(b)
+          .ifPresentOrElse(p -> stat(s, Path.of(p)), () -> s.append(b).append(" -;"));
     }
     return s.toString();
   }
@@ -110,7 +111,8 @@ final class HostWatch implements AutoCloseable {
   private static void stat(StringBuilder s, Path p) {
     s.append(p).append(' ');
     try {
-      Map<String, Object> a = Files.readAttributes(p, "unix:ino,dev,size,mode,ctime,lastModifiedTime");
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:ino,dev,size,mode,ctime,lastModifiedTime");
       s.append(a.get("dev")).append(':').append(a.get("ino")).append(' ').append(a.get("size"))
           .append(' ').append(a.get("mode")).append(' ').append(a.get("ctime")).append(' ')
           .append(a.get("lastModifiedTime"));

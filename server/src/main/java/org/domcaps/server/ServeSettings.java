@@ -73,7 +73,8 @@ public final class ServeSettings {
       return Optional.of(Path.of("/run/domcaps/domcaps.sock"));
     }
     String xdg = env.get("XDG_RUNTIME_DIR");
-    return xdg == null || xdg.isEmpty() ? Optional.empty() : Optional.of(Path.of(xdg, "domcaps.sock"));
+    return xdg == null || xdg.isEmpty() ? Optional.empty()
+        : Optional.of(Path.of(xdg, "domcaps.sock"));
   }
 
   public Optional<Path> unixSocket() {
@@ -91,7 +92,8 @@ public final class ServeSettings {
     private boolean inheritChannel;
     private final Path cacheDir;
     private boolean allowAnyEmulator;
-    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both busy.
+    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both
+    // busy.
     private int maxProbes = Runtime.getRuntime().availableProcessors() + 1;
     private Optional<String> emulatorPath = Optional.empty();
     private Optional<List<Path>> firmwareDirs = Optional.empty();

@@ -154,7 +154,8 @@ final class WarmAnswers implements AutoCloseable {
     if (previous != null) {
       prerender(g, previous);
     }
-    settings.log.accept(String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
+    settings.log.accept(
+        String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
         g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
         (System.nanoTime() - started) / 1_000_000));
     return g;

@@ -42,10 +42,12 @@ public record HypervisorCpu(
   }
 
   /**
-   * The hypervisor CPU for a request resolved as libvirt resolves it (virQEMUCapsCacheLookupDefault:
+   * The hypervisor CPU for a request resolved as libvirt resolves it
+   * (virQEMUCapsCacheLookupDefault:
    * the same defaults and refusals as domcapabilities).
    */
-  public static HypervisorCpu lookup(DomCapsRequest request, Options options) throws DomCapsException {
+  public static HypervisorCpu lookup(DomCapsRequest request,
+      Options options) throws DomCapsException {
     Resolution resolved = DomCaps.resolve(request, options);
     return of(resolved, DomCaps.fill(resolved, options));
   }
@@ -98,7 +100,8 @@ public record HypervisorCpu(
     for (CpuFeature f : hm.features()) {
       features.add(new CpuDef.Feature(f.name(), policy(f.policy())));
     }
-    CpuDef.Fallback fallback = "allow".equals(hm.fallback()) ? CpuDef.Fallback.ALLOW : CpuDef.Fallback.FORBID;
+    CpuDef.Fallback fallback = "allow".equals(hm.fallback()) ? CpuDef.Fallback.ALLOW
+        : CpuDef.Fallback.FORBID;
     return new CpuDef(CpuDef.Type.GUEST, CpuDef.Mode.CUSTOM, CpuDef.Match.EXACT, Optional.empty(),
         Optional.of(hm.model()), fallback, hm.vendorId(), hm.vendor(), features);
   }

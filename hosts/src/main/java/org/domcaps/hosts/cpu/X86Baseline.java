@@ -102,7 +102,8 @@ public final class X86Baseline {
    * own required/disabled features applied over them, then the model's removed features disabled.
    */
   public CpuDef expand(CpuDef cpu) throws CpuException {
-    String name = cpu.model().orElseThrow(() -> new CpuException("internal error: unknown CPU model (null)"));
+    String name = cpu.model()
+        .orElseThrow(() -> new CpuException("internal error: unknown CPU model (null)"));
     X86CpuModels.Model model = x86.map().model(name)
         .orElseThrow(() -> new CpuException("internal error: unknown CPU model " + name));
     List<Feature> expanded = x86.features(model.features(), Policy.REQUIRE);
@@ -125,6 +126,7 @@ public final class X86Baseline {
   }
 
   private X86CpuModels.Vendor knownVendor(String name) throws CpuException {
-    return x86.vendor(name).orElseThrow(() -> new CpuException("operation failed: Unknown CPU vendor " + name));
+    return x86.vendor(name)
+        .orElseThrow(() -> new CpuException("operation failed: Unknown CPU vendor " + name));
   }
 }

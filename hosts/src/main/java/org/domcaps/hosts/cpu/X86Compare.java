@@ -53,7 +53,8 @@ public final class X86Compare {
     }
     if (cpu.vendor().isPresent()
         && (host.vendor().isEmpty() || !cpu.vendor().get().equals(host.vendor().get()))) {
-      return incompatible("host CPU vendor does not match required CPU vendor " + cpu.vendor().get());
+      return incompatible("host CPU vendor does not match required CPU vendor " + cpu.vendor()
+          .get());
     }
     Set<String> hostData = x86.all(host);
     Set<String> force = x86.withPolicy(cpu, Policy.FORCE);
@@ -73,7 +74,8 @@ public final class X86Compare {
       // x86ModelCompare says SUBSET or UNRELATED exactly when the host lacks a required bit.
       Set<String> missing = new HashSet<>(require);
       missing.removeAll(hostData);
-      return incompatible("Host CPU does not provide required features: " + x86.names(missing, ", "));
+      return incompatible("Host CPU does not provide required features: "
+          + x86.names(missing, ", "));
     }
     Set<String> diff = new HashSet<>(hostData);
     diff.removeAll(optional);

@@ -27,7 +27,8 @@ final class X86Data {
   }
 
   X86CpuModels.Model model(String name) throws CpuException {
-    return map.model(name).orElseThrow(() -> new CpuException("internal error: Unknown CPU model " + name));
+    return map.model(name)
+        .orElseThrow(() -> new CpuException("internal error: Unknown CPU model " + name));
   }
 
   /**

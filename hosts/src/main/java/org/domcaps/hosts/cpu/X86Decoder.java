@@ -19,7 +19,9 @@ import org.domcaps.qemu.api.X86CpuModels;
  * (disabled features weigh more) wins, ties going to a preferred model with fewer disabled ones.
  */
 final class X86Decoder {
-  /** libvirt's weight of the first disabled feature (BASE_PENALTY); each next one weighs one more. */
+  /**
+   * libvirt's weight of the first disabled feature (BASE_PENALTY); each next one weighs one more.
+   */
   private static final int BASE_PENALTY = 2;
 
   private final X86Data x86;
@@ -36,7 +38,8 @@ final class X86Decoder {
    * @return model name and feature list (require first, then disable, each in map order, then
    *     the model's removed features)
    */
-  CpuDef decode(Set<String> data, Optional<X86CpuModels.Vendor> vendor, List<HypervisorModel> models,
+  CpuDef decode(Set<String> data, Optional<X86CpuModels.Vendor> vendor,
+      List<HypervisorModel> models,
       List<String> preferred, boolean migratable) throws CpuException {
     Map<String, HypervisorModel> offered = null;
     if (models != null) {
@@ -98,7 +101,8 @@ final class X86Decoder {
    * features the data lacks disabled, and so are the hypervisor's blockers unless the data adds
    * them over the model; then the model's removed features, disabled, unless listed.
    */
-  private List<Feature> featureList(Set<String> data, X86CpuModels.Model model, HypervisorModel hv) {
+  private List<Feature> featureList(Set<String> data, X86CpuModels.Model model,
+      HypervisorModel hv) {
     Set<String> require = new HashSet<>(data);
     require.removeAll(model.features());
     Set<String> disable = new HashSet<>(model.features());
@@ -123,7 +127,8 @@ final class X86Decoder {
   }
 
   /** virCPUx86CompareCandidateFeatureList for guest CPUs, its shrinking loop bound included. */
-  private static boolean better(List<Feature> current, List<Feature> candidate, boolean isPreferred) {
+  private static boolean better(List<Feature> current, List<Feature> candidate,
+      boolean isPreferred) {
     int[] cur = weigh(current);
     int[] cand = weigh(candidate);
     if (cand[0] < cur[0] || (cand[0] == cur[0] && cand[1] < cur[1])) {

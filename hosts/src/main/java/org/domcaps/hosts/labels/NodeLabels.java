@@ -46,7 +46,8 @@ public final class NodeLabels {
   public static final String CPU_MODEL_MIGRATION = "cpu-model-migration.node.kubevirt.io/";
   public static final String CPU_VENDOR = "cpu-vendor.node.kubevirt.io/";
   public static final String HOST_MODEL_CPU = "host-model-cpu.node.kubevirt.io/";
-  public static final String HOST_MODEL_REQUIRED_FEATURES = "host-model-required-features.node.kubevirt.io/";
+  public static final String HOST_MODEL_REQUIRED_FEATURES =
+      "host-model-required-features.node.kubevirt.io/";
   public static final String OBSOLETE_HOST_MODEL = "node-labeller.kubevirt.io/obsolete-host-model";
   public static final String SEV = "kubevirt.io/sev";
   public static final String SEV_ES = "kubevirt.io/sev-es";
@@ -73,7 +74,8 @@ public final class NodeLabels {
    * @param hv the hypervisor whose baseline gives the feature labels ({@link
    *     HypervisorCpu#ofDocument} for a saved document)
    */
-  public SortedMap<String, String> labels(DomainCapabilities doc, HypervisorCpu hv, Set<String> obsolete)
+  public SortedMap<String, String> labels(DomainCapabilities doc, HypervisorCpu hv,
+      Set<String> obsolete)
       throws CpuException {
     SortedMap<String, String> out = new TreeMap<>();
     Optional<HostModel> hostModel = doc.cpu().flatMap(c -> c.hostModel());
@@ -123,7 +125,9 @@ public final class NodeLabels {
     return out;
   }
 
-  /** Whether every feature the CPU map lists for the model is offered; false for a model it lacks. */
+  /**
+   * Whether every feature the CPU map lists for the model is offered; false for a model it lacks.
+   */
   private boolean providesAll(String model, Set<String> features) {
     return map.model(model).map(m -> features.containsAll(m.features())).orElse(false);
   }

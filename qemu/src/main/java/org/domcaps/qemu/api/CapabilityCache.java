@@ -40,7 +40,9 @@ public final class CapabilityCache {
     return LiveOptions.cacheDirOf(location, release);
   }
 
-  /** Every libvirt 9.0 entry of {@code dir}, sorted by file name, each checked against this host. */
+  /**
+   * Every libvirt 9.0 entry of {@code dir}, sorted by file name, each checked against this host.
+   */
   public static List<CachedProbe> list(Path dir) throws IOException {
     return list(dir, LibvirtVersion.V9_0);
   }

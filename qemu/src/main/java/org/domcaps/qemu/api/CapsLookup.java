@@ -3,7 +3,9 @@ package org.domcaps.qemu.api;
 
 import org.domcaps.qemu.caps.QemuCaps;
 
-/** Obtains the capabilities of one binary (probe, replay or cache); refusals as libvirt words them. */
+/**
+ * Obtains the capabilities of one binary (probe, replay or cache); refusals as libvirt words them.
+ */
 @FunctionalInterface
 interface CapsLookup {
   QemuCaps lookup(String binary) throws DomCapsException;

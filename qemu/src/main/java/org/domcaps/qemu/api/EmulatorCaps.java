@@ -21,7 +21,8 @@ import org.domcaps.qemu.caps.QemuCaps;
  * version, virt types, machine types, libvirt's capability flags, CPU models and the host-CPU
  * expansion. CPU feature names are in libvirt's spelling.
  *
- * <p>Immutable and thread-safe. Obtained from {@link Emulators#caps} or {@link Resolution#emulatorCaps}.
+ * <p>Immutable and thread-safe. Obtained from {@link Emulators#caps} or {@link
+ * Resolution#emulatorCaps}.
  */
 public final class EmulatorCaps {
   private final QemuCaps caps;
@@ -76,7 +77,10 @@ public final class EmulatorCaps {
     return caps.version();
   }
 
-  /** The virt types the binary accepts on this host ({@code qemu}, {@code kvm}, ...), in libvirt's order. */
+  /**
+   * The virt types the binary accepts on this host ({@code qemu}, {@code kvm}, ...), in libvirt's
+   * order.
+   */
   public List<String> virtTypes() {
     List<String> out = new ArrayList<>();
     for (String v : VirtType.NAMES) {
@@ -87,7 +91,9 @@ public final class EmulatorCaps {
     return out;
   }
 
-  /** Whether the probe set libvirt's capability flag {@code libvirtFlag} (e.g. {@code vfio-pci}). */
+  /**
+   * Whether the probe set libvirt's capability flag {@code libvirtFlag} (e.g. {@code vfio-pci}).
+   */
   public boolean hasFlag(String libvirtFlag) {
     return caps.has(libvirtFlag);
   }

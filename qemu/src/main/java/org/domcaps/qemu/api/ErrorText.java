@@ -12,7 +12,10 @@ import org.domcaps.qemu.qmp.QuotedInput;
 public final class ErrorText {
   private ErrorText() {}
 
-  /** The strerror() text libvirt would print where Java threw {@code e} ({@code No such file or directory}). */
+  /**
+   * The strerror() text libvirt would print where Java threw {@code e} ({@code No such file or
+   * directory}).
+   */
   public static String of(Exception e) {
     return IoErrors.describe(e);
   }

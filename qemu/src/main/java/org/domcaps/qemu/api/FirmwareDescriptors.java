@@ -70,7 +70,9 @@ public final class FirmwareDescriptors {
     return options.firmware().roots().dirs();
   }
 
-  /** Why libvirt refuses the descriptor {@code file} (it then fails every request); empty if not. */
+  /**
+   * Why libvirt refuses the descriptor {@code file} (it then fails every request); empty if not.
+   */
   public static Optional<String> refusal(Path file) {
     try {
       FirmwareDescriptor.parse(file);

@@ -59,7 +59,9 @@ public final class LiveOptions {
     return forHost(new LiveHostFacts(), warnings, cacheDir);
   }
 
-  /** As {@link #forThisHost(Consumer, Optional)}, answering as the libvirt release {@code libvirt}. */
+  /**
+   * As {@link #forThisHost(Consumer, Optional)}, answering as the libvirt release {@code libvirt}.
+   */
   public static Options forThisHost(
       Consumer<String> warnings, Optional<Path> cacheDir, LibvirtVersion libvirt) {
     return forHost(new LiveHostFacts(), warnings, cacheDir, libvirt);

@@ -103,7 +103,8 @@ public final class Options {
    * obtained earlier, such as a service's warm set of emulators) and every other binary through
    * their own lookup.
    */
-  public Options withResults(Map<String, EmulatorCaps> caps, Map<String, DomCapsException> refused) {
+  public Options withResults(Map<String, EmulatorCaps> caps,
+      Map<String, DomCapsException> refused) {
     Map<String, EmulatorCaps> known = Map.copyOf(caps);
     Map<String, DomCapsException> refusals = Map.copyOf(refused);
     CapsLookup inner = capsLookup;

@@ -51,7 +51,8 @@ public final class ConformanceSuite {
    */
   public static LibvirtVersion releaseOf(Path dir) {
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("libvirt-([0-9]+\\.[0-9]+(?:\\.[0-9]+)?)")
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("libvirt-([0-9]+\\.[0-9]+(?:\\.[0-9]+)?)")
         .matcher(name == null ? "" : name.toString());
     if (!m.matches()) {
       return LibvirtVersion.V9_0;
@@ -59,7 +60,8 @@ public final class ConformanceSuite {
     LibvirtVersion v = LibvirtVersion.parse(m.group(1));
     if (!LibvirtVersion.SUPPORTED.contains(v)) {
       throw new IllegalArgumentException("suite " + dir + " is of libvirt " + v
-          + ", which domcaps does not answer as (expected one of " + LibvirtVersion.SUPPORTED + ")");
+          + ", which domcaps does not answer as (expected one of "
+              + LibvirtVersion.SUPPORTED + ")");
     }
     return v;
   }

@@ -26,7 +26,9 @@ public final class TextComparison {
     return Optional.of("line " + (n + 1) + ": expected end of document, got \"" + a[n] + "\"");
   }
 
-  /** The document without its {@code <cpu>…</cpu>} block (two-space indented, as libvirt writes). */
+  /**
+   * The document without its {@code <cpu>…</cpu>} block (two-space indented, as libvirt writes).
+   */
   public static String withoutCpu(String doc) {
     int start = doc.indexOf("\n  <cpu>\n");
     if (start < 0) {

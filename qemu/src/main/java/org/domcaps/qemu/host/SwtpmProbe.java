@@ -59,7 +59,8 @@ public final class SwtpmProbe {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

@@ -41,7 +41,8 @@ class CachePerReleaseTest {
     assertThat(caps11.libvirt()).isEqualTo(LibvirtVersion.V11_3);
     Path entry9 = v9.entryFile(QEMU);
     Path entry11 = v11.entryFile(QEMU);
-    assertThat(entry11).isEqualTo(cache.resolve("libvirt-11.3.0").resolve(cache.relativize(entry9)));
+    assertThat(entry11)
+        .isEqualTo(cache.resolve("libvirt-11.3.0").resolve(cache.relativize(entry9)));
     String text11 = Files.readString(entry11);
     assertThat(text11).contains("<selfvers>11003000</selfvers>").doesNotContain("<kvmVersion>");
     assertThat(Files.readString(entry9)).contains("<selfvers>9000000</selfvers>", "<kvmVersion>");
@@ -71,7 +72,8 @@ class CachePerReleaseTest {
     Options plain = LiveOptions.forHost(new LiveHostFacts(), w -> {}, LibvirtVersion.V11_3);
     String first = DomainCapabilitiesXml.format(DomCaps.answer(r, cached));
     String warm = DomainCapabilitiesXml.format(DomCaps.answer(r, cached));
-    assertThat(warm).isEqualTo(first).isEqualTo(DomainCapabilitiesXml.format(DomCaps.answer(r, plain)));
+    assertThat(warm).isEqualTo(first)
+        .isEqualTo(DomainCapabilitiesXml.format(DomCaps.answer(r, plain)));
     assertThat(first).contains("<crypto supported='yes'>", "<launchSecurity");
   }
 }

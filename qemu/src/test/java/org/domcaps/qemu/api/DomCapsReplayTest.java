@@ -80,8 +80,11 @@ class DomCapsReplayTest {
             + "given architecture 'x86_64'");
     assertThatThrownBy(() -> DomCaps.answer(
         DomCapsRequest.of(X86, "i686", "virt", "kvm"), options()))
-        .hasMessage("invalid argument: the machine 'virt' is not supported by emulator '" + X86 + "'");
-    assertThatThrownBy(() -> DomCaps.answer(DomCapsRequest.of(null, "sparc", null, null), options()))
-        .hasMessage("unsupported configuration: unable to find any emulator to serve 'sparc' architecture");
+        .hasMessage("invalid argument: the machine 'virt' is not supported by emulator '"
+            + X86 + "'");
+    assertThatThrownBy(() ->
+        DomCaps.answer(DomCapsRequest.of(null, "sparc", null, null), options()))
+        .hasMessage(
+            "unsupported configuration: unable to find any emulator to serve 'sparc' architecture");
   }
 }

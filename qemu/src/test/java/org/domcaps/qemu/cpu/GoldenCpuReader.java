@@ -70,7 +70,8 @@ final class GoldenCpuReader {
           switch (name) {
             case "host-passthrough" -> hp = new HostPassthroughMode(supported, c.toggles);
             case "maximum" -> max = new MaximumMode(supported, c.toggles);
-            case "host-model" -> hm = new HostModelMode(supported ? Optional.of(c.hostModel()) : Optional.empty());
+            case "host-model" -> hm =
+                    new HostModelMode(supported ? Optional.of(c.hostModel()) : Optional.empty());
             case "custom" -> custom = new CustomMode(c.custom);
             default -> throw new IllegalStateException(file + ": unknown CPU mode " + name);
           }
@@ -112,7 +113,8 @@ final class GoldenCpuReader {
         case "vendor" -> c.vendor = Optional.of(r.getElementText());
         case "feature" -> {
           c.features.add(new HostModel.Feature(
-              HostModel.Policy.fromXmlName(r.getAttributeValue(null, "policy")), r.getAttributeValue(null, "name")));
+              HostModel.Policy.fromXmlName(r.getAttributeValue(null, "policy")),
+              r.getAttributeValue(null, "name")));
           d++;
         }
         case "model" -> {
@@ -128,7 +130,9 @@ final class GoldenCpuReader {
                 CpuDefinition.Usable.valueOf(usable.toUpperCase(Locale.ROOT)), dep, vendor));
           }
         }
-        default -> throw new IllegalStateException("unexpected element <" + r.getLocalName() + "> in a CPU mode");
+        default ->
+            throw new IllegalStateException("unexpected element <" + r.getLocalName()
+                + "> in a CPU mode");
       }
     }
     return c;

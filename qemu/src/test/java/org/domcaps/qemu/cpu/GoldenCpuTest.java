@@ -32,7 +32,8 @@ class GoldenCpuTest {
     GoldenName name = parsed.get();
     String virtType = name.virtType();
     String arch = name.arch();
-    QemuCaps caps = QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
+    QemuCaps caps =
+        QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
     CpuCapabilities got = CpuCapabilitiesResolver.resolve(

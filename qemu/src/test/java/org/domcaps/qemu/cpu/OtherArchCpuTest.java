@@ -31,12 +31,14 @@ class OtherArchCpuTest {
     // ignoring case, keeps only map names (e5500 != POWERPC_e5500, power8nvl unknown) and takes
     // vendors from the map. The host-model is the injected host model with fallback 'allow'.
     QemuCaps caps = caps("ppc64", Accel.KVM, Optional.empty(),
-        List.of(def("power10"), def("power9"), def("power8nvl"), def("POWER8"), def("e5500"), def("host")));
+        List.of(def("power10"), def("power9"), def("power8nvl"), def("POWER8"), def("e5500"),
+        def("host")));
     CpuCapabilities c = CpuCapabilitiesResolver.resolve(caps, "kvm", "ppc64", "pseries",
         HostCpuFacts.libvirtTestHarness("ppc64"));
     assertThat(c.hostPassthrough().hostPassthroughMigratable()).containsExactly(Toggle.OFF);
     assertThat(c.maximum().supported()).isFalse();
-    assertThat(c.hostModel().cpu()).contains(new HostModel("POWER8", HostModel.Fallback.ALLOW, Optional.empty(), List.of()));
+    assertThat(c.hostModel().cpu())
+        .contains(new HostModel("POWER8", HostModel.Fallback.ALLOW, Optional.empty(), List.of()));
     assertThat(c.custom().models()).containsExactly(
         new CustomModel("POWER10", U, false, "IBM"),
         new CustomModel("POWER9", U, false, "IBM"),
@@ -51,7 +53,8 @@ class OtherArchCpuTest {
     Files.writeString(cpuinfo, "processor\t: 0\ncpu\t\t: POWER9 (raw), altivec supported\n"
         + "clock\t\t: 2300.000000MHz\nrevision\t: 2.2 (pvr 004e 1202)\n");
     HostCpuFacts live = new LiveHostCpuFacts("ppc64le", cpuinfo);
-    QemuCaps with = caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power9"), def("power8")));
+    QemuCaps with =
+        caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power9"), def("power8")));
     assertThat(HostModelResolver.resolve(with, Accel.KVM, live))
         .contains(new HostModel("POWER9", HostModel.Fallback.ALLOW, Optional.of("IBM"), List.of()));
     QemuCaps without = caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power8")));
@@ -72,16 +75,19 @@ class OtherArchCpuTest {
     // translated off x86; no vendor; fallback 'forbid'.
     QemuCaps caps = caps("s390x", Accel.KVM, Optional.of(s390Expansion()),
         List.of(def("z13", CpuDefinition.Usable.YES), def("host", CpuDefinition.Usable.YES),
-            def("max", CpuDefinition.Usable.YES), def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
+            def("max", CpuDefinition.Usable.YES),
+            def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
         "cpu-max");
     CpuCapabilities c = CpuCapabilitiesResolver.resolve(caps, "kvm", "s390x", "s390-ccw-virtio-7.0",
         HostCpuFacts.libvirtTestHarness("s390x"));
-    assertThat(c.hostModel().cpu()).contains(new HostModel("gen15a-base", HostModel.Fallback.FORBID, Optional.empty(),
+    assertThat(c.hostModel().cpu())
+        .contains(new HostModel("gen15a-base", HostModel.Fallback.FORBID, Optional.empty(),
         List.of(new Feature(Policy.REQUIRE, "aen"), new Feature(Policy.DISABLE, "cmm-nt"),
             new Feature(Policy.REQUIRE, "vxpdeh"))));
     assertThat(c.maximum().supported()).isTrue();
     // No model filter on s390: everything but host, vendor unknown.
-    assertThat(c.custom().models()).extracting(CustomModel::name).containsExactly("z13", "max", "gen15a-base");
+    assertThat(c.custom().models()).extracting(CustomModel::name)
+        .containsExactly("z13", "max", "gen15a-base");
     assertThat(c.custom().models()).extracting(CustomModel::vendor).containsOnly("unknown");
   }
 
@@ -100,7 +106,8 @@ class OtherArchCpuTest {
   @Test
   void s390KvmWithoutExpansionHasNoHostModel() {
     QemuCaps caps = caps("s390x", Accel.KVM, Optional.empty(), List.of(def("z13")));
-    assertThat(HostModelResolver.resolve(caps, Accel.KVM, HostCpuFacts.libvirtTestHarness("s390x"))).isEmpty();
+    assertThat(HostModelResolver.resolve(caps, Accel.KVM, HostCpuFacts.libvirtTestHarness("s390x")))
+        .isEmpty();
   }
 
   @Test
@@ -117,9 +124,12 @@ class OtherArchCpuTest {
     assertThat(c.maximum().maximumMigratable()).containsExactly(Toggle.ON, Toggle.OFF);
     assertThat(c.hostModel().supported()).isFalse();
     assertThat(c.custom().models()).containsExactly(
-        new CustomModel("cortex-a57", U, false, "unknown"), new CustomModel("max", U, false, "unknown"));
+        new CustomModel("cortex-a57", U, false, "unknown"),
+        new CustomModel("max", U, false, "unknown"));
     // armv7l under TCG on an x86_64 host: not native, but maximum needs only QEMU's max model.
-    QemuCaps arm = caps("armv7l", Accel.TCG, Optional.empty(), List.of(def("cortex-a15"), def("max")), "cpu-max");
+    QemuCaps arm =
+        caps("armv7l", Accel.TCG, Optional.empty(), List.of(def("cortex-a15"), def("max")),
+            "cpu-max");
     CpuCapabilities t = CpuCapabilitiesResolver.resolve(arm, "qemu", "armv7l", "virt-7.2",
         HostCpuFacts.injected("x86_64", Optional.empty()));
     assertThat(t.hostPassthrough().supported()).isFalse();

@@ -38,7 +38,9 @@ class X86CpuTest {
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
         defs("qemu64", "Westmere-IBRS", "Westmere", "Nehalem", "host"), FLAGS);
     HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
-    assertThat(hm).isEqualTo(new HostModel("Westmere", HostModel.Fallback.FORBID, Optional.of("Intel"), List.of()));
+    assertThat(hm)
+        .isEqualTo(
+            new HostModel("Westmere", HostModel.Fallback.FORBID, Optional.of("Intel"), List.of()));
   }
 
   @Test
@@ -91,7 +93,8 @@ class X86CpuTest {
     List<String> host = new ArrayList<>(mapFeatures("qemu64"));
     host.add("avx");
     QemuCaps caps = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("AuthenticAMD", 23, 1, 2, host)), defs("Westmere", "qemu64"), FLAGS);
+        Optional.of(x86Expansion("AuthenticAMD", 23, 1, 2, host)), defs("Westmere", "qemu64"),
+        FLAGS);
     HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
     assertThat(hm).isEqualTo(new HostModel("qemu64", HostModel.Fallback.FORBID, Optional.of("AMD"),
         List.of(new Feature(Policy.REQUIRE, "avx"))));
@@ -113,11 +116,13 @@ class X86CpuTest {
   void badVendorStringOrNoCandidateRemovesHostModel() {
     // A vendor string that is not 12 characters makes libvirt's data building fail.
     QemuCaps bad = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("Intel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"), FLAGS);
+        Optional.of(x86Expansion("Intel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"),
+        FLAGS);
     assertThat(tcg(bad).hostModel().supported()).isFalse();
     // QEMU lists no map model at all: no candidate.
     QemuCaps none = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("max", "base"), FLAGS);
+        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
+        defs("max", "base"), FLAGS);
     assertThat(tcg(none).hostModel().supported()).isFalse();
   }
 
@@ -127,11 +132,13 @@ class X86CpuTest {
         Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
         defs("Westmere", "Nehalem", "host"), FLAGS);
     CpuCapabilities ok = CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", X86_HOST);
-    assertThat(ok.hostPassthrough().hostPassthroughMigratable()).containsExactly(Toggle.ON, Toggle.OFF);
+    assertThat(ok.hostPassthrough().hostPassthroughMigratable())
+        .containsExactly(Toggle.ON, Toggle.OFF);
     assertThat(ok.hostModel().cpu().orElseThrow().model()).isEqualTo("Westmere");
     // libvirt also detects the full host CPU itself for KVM and drops host-model if that fails.
     HostCpuFacts undetectable = HostCpuFacts.injected("x86_64", Optional.empty());
-    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable).hostModel().supported())
+    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable)
+        .hostModel().supported())
         .isFalse();
     // On an aarch64 host the x86_64 emulator is not native: neither passthrough nor host-model.
     HostCpuFacts arm = HostCpuFacts.injected("aarch64", Optional.empty());
@@ -144,7 +151,8 @@ class X86CpuTest {
   void i686EmulatorOnX86_64HostIsNativeButNotMigratable() {
     // qemu-system-i386 has no max-x86_64-cpu type, hence no cpu.migratable: passthrough "off" only.
     QemuCaps caps = caps("i686", Accel.KVM,
-        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"));
+        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
+        defs("Westmere"));
     CpuCapabilities c = CpuCapabilitiesResolver.resolve(caps, "kvm", "i686", "pc", X86_HOST);
     assertThat(c.hostPassthrough().hostPassthroughMigratable()).containsExactly(Toggle.OFF);
     assertThat(c.maximum().supported()).isFalse();
@@ -181,8 +189,11 @@ class X86CpuTest {
     HostModel hm = tcg(caps).hostModel().cpu().orElseThrow();
     HostModel viaFacts = CpuCapabilitiesResolver.resolve(caps, "qemu", "x86_64", "pc",
         HostCpuFacts.injected("x86_64", Optional.of(detected))).hostModel().cpu().orElseThrow();
-    assertThat(hm).isEqualTo(new HostModel("Broadwell", HostModel.Fallback.ALLOW, Optional.empty(), List.of()));
-    assertThat(viaFacts).isEqualTo(new HostModel("Skylake-Client", HostModel.Fallback.ALLOW, Optional.of("Intel"),
+    assertThat(hm)
+        .isEqualTo(
+            new HostModel("Broadwell", HostModel.Fallback.ALLOW, Optional.empty(), List.of()));
+    assertThat(viaFacts)
+        .isEqualTo(new HostModel("Skylake-Client", HostModel.Fallback.ALLOW, Optional.of("Intel"),
         List.of(new Feature(Policy.REQUIRE, "avx512f"))));
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The identity facts recorded with a probe and keyed on by the cache, read as libvirt reads them. */
+/**
+ * The identity facts recorded with a probe and keyed on by the cache, read as libvirt reads them.
+ */
 class HostIdentityTest {
   static final String CPUINFO = """
       processor\t: 0

@@ -83,7 +83,9 @@ class LiveProbeVsLibvirtTest {
     // libvirt probes only the emulators of architectures it knows (not e.g. avr, rx, tricore).
     assumeTrue(
         expected != null, "skipped: libvirt 9.0.0 does not probe " + binary + " (unknown arch)");
-    ProbeContext ctx = ProbeContexts.live(binary.toString(), LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0));
+    ProbeContext ctx =
+        ProbeContexts.live(binary.toString(),
+            LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0));
     LaunchSettings settings = LaunchSettings.defaults().withWorkDirParent(scratch);
     QemuCaps caps = QemuProbe.probe(new LiveConnector(binary, settings), ctx);
     String ours = QemuCapsXml.write(caps);
@@ -121,7 +123,10 @@ class LiveProbeVsLibvirtTest {
     assertThat(expected).doesNotContain("<flag name='kvm'/>");
     LiveConnector connector =
         new LiveConnector(binary, LaunchSettings.defaults().withWorkDirParent(scratch));
-    QemuCaps caps = QemuProbe.probe(connector, ProbeContexts.live(binary.toString(), LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0)));
+    QemuCaps caps =
+        QemuProbe.probe(connector,
+            ProbeContexts.live(binary.toString(),
+                LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0)));
     assertThat(connector.firstPhaseUsedKvm()).contains(false);
     assertThat(fromFirstFlag(QemuCapsXml.write(caps))).isEqualTo(fromFirstFlag(expected));
   }
