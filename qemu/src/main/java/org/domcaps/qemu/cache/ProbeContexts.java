@@ -13,8 +13,8 @@ import org.domcaps.qemu.probe.ProbeContext;
  * The one way a probe context is made for probing on a host: the binary's ctime (taken before
  * probing, as libvirt does) and every fact of the host key, so that a probe records what it is
  * valid for whether or not it is cached. Live probes ({@code LiveOptions}, {@code EmulatorProbe},
- * the cache) use {@link #live}; replays of recordings, which must not read the host, {@link #of}
- * with the key of the host they emulate.
+ * the cache) use {@link #live}; {@link #of} leaves out the host's CPUID data; replays of
+ * recordings made elsewhere, which must not read this host, use {@link #archOnly}.
  */
 public final class ProbeContexts {
   private ProbeContexts() {}
@@ -38,10 +38,11 @@ public final class ProbeContexts {
   }
 
   /**
-   * The context of a replayed recording made on another host (libvirt's test data): only the arch
-   * is known, and nothing is read from this host.
+   * A context that knows only the host arch and reads nothing from this host: for replaying a
+   * recording made elsewhere (libvirt's test data, the conformance suite) and for probes whose
+   * recorded host facts do not matter.
    */
-  public static ProbeContext replay(String binary, String hostArch) {
+  public static ProbeContext archOnly(String binary, String hostArch) {
     return ProbeContext.builder(binary).hostArch(hostArch).build();
   }
 

@@ -50,7 +50,7 @@ final class RecordedCaps {
     Path replies = dir.resolve("replies").resolve(g.repliesName());
     if (Files.isRegularFile(replies)) {
       QemuCaps probed =
-          QemuProbe.replay(replies, ProbeContexts.replay(binary, g.arch()));
+          QemuProbe.replay(replies, ProbeContexts.archOnly(binary, g.arch()));
       return asCached(probed);
     }
     Path cached = dir.resolve("qemucaps").resolve(g.qemuCapsName());

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
-import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.junit.jupiter.api.Assumptions;
@@ -44,7 +44,7 @@ class LiveKvmCpuTest {
     String canonical = libvirt.replaceAll("(?s).*<machine>([^<]+)</machine>.*", "$1");
 
     QemuCaps caps = QemuProbe.probe(new LiveConnector(Path.of(binary)),
-        ProbeContext.builder(binary).hostArch("x86_64").build());
+        ProbeContexts.archOnly(binary, "x86_64"));
     CpuCapabilities got =
         CpuCapabilitiesResolver.resolve(caps, "kvm", arch, canonical, new LiveHostCpuFacts());
 

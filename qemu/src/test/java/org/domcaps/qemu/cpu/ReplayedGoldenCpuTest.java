@@ -3,11 +3,11 @@ package org.domcaps.qemu.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.conformance.GoldenName;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +27,7 @@ class ReplayedGoldenCpuTest {
     String arch = name.arch();
     Path replies = SharedData.conformance().resolve("replies/" + name.repliesName());
     QemuCaps caps = QemuProbe.replay(replies,
-        ProbeContext.builder("/usr/bin/qemu-system-" + arch).hostArch(arch).build());
+        ProbeContexts.archOnly("/usr/bin/qemu-system-" + arch, arch));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
     CpuCapabilities got = CpuCapabilitiesResolver.resolve(caps, name.virtType(), arch,
