@@ -20,7 +20,7 @@ import java.util.Set;
  * features of {@code swtpm_setup --print-capabilities} (stdin /dev/null). A non-zero exit status
  * (an old swtpm) or unexpected JSON gives no versions.
  */
-public final class SwtpmProbe {
+final class SwtpmProbe {
   static final List<String> BINARIES = List.of("swtpm", "swtpm_setup", "swtpm_ioctl");
   private static final Set<PosixFilePermission> EXEC_BITS = EnumSet.of(
       PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
