@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * In-process cost of comparing hosts (issue 14 targets: a baseline of 10 CPUs within 5 ms, a pool
  * of 100 documents within 100 ms). Inputs come from the shared libvirt 9.0.0 goldens
- * ({@code -Ddomcaps.bench.goldens=DIR}, default {@code /work/shared/conformance/libvirt-9.0.0/domaincaps}):
+ * ({@code -Ddomcaps.bench.goldens=DIR}, default {@code
+ * /work/shared/conformance/libvirt-9.0.0/domaincaps}):
  * the host-model CPUs of ten x86_64 kvm documents of one vendor, with --features, decoded for the
  * first one's hypervisor; and the x86_64 kvm documents repeated to one hundred.
  */
@@ -49,7 +50,8 @@ public class HostsBenchmark {
     Path dir = Path.of(System.getProperty(GOLDENS_PROPERTY, DEFAULT_GOLDENS));
     List<Path> kvm;
     try (Stream<Path> files = Files.list(dir)) {
-      kvm = files.filter(p -> p.getFileName().toString().matches("qemu_[0-9.]+(-q35)?\\.x86_64\\.xml"))
+      kvm = files.filter(p -> p.getFileName().toString()
+          .matches("qemu_[0-9.]+(-q35)?\\.x86_64\\.xml"))
           .sorted().toList();
     }
     List<DomainCapabilities> docs = new ArrayList<>();

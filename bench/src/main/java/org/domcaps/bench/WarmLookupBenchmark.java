@@ -7,17 +7,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.domcaps.model.DomainCapabilities;
-import org.domcaps.qemu.api.CapsLookup;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.cache.CapsCache;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.LiveProber;
 import org.domcaps.qemu.cache.ProbeContexts;
+import org.domcaps.qemu.cache.Prober;
+import org.domcaps.qemu.cache.Refusal;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,18 +57,19 @@ public class WarmLookupBenchmark {
   private Options options;
 
   @Setup
-  public void probeOnce() throws IOException, DomCapsException {
+  public void probeOnce() throws IOException, Refusal, DomCapsException {
     dir = Files.createTempDirectory("domcaps-jmh");
     host = LiveHostKey.read(LiveOptions.hostArch());
     cache = new CapsCache(dir, host, prober(), System.err::println);
     cache.lookup(qemu);
-    options = LiveOptions.forThisHost(System.err::println, Optional.of(dir)).toBuilder()
-        .capsLookup(cache).build();
+    // The API's own options on the same cache directory: the first answer reads the entry
+    // this setup wrote, later ones are hits in that instance's memory.
+    options = LiveOptions.forThisHost(System.err::println, Optional.of(dir));
     DomCaps.answer(DomCapsRequest.of(qemu, null, null, null), options); // fills the memos
   }
 
-  private CapsLookup prober() {
-    return b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b);
+  private Prober prober() {
+    return LiveProber.live(x -> ProbeContexts.of(x, host));
   }
 
   @TearDown
@@ -78,7 +80,7 @@ public class WarmLookupBenchmark {
   }
 
   @Benchmark
-  public QemuCaps cacheHit() throws DomCapsException {
+  public QemuCaps cacheHit() throws Refusal {
     return cache.lookup(qemu);
   }
 
@@ -88,7 +90,7 @@ public class WarmLookupBenchmark {
   }
 
   @Benchmark
-  public QemuCaps entryFromDisk() throws DomCapsException {
+  public QemuCaps entryFromDisk() throws Refusal {
     return new CapsCache(dir, host, b -> {
       throw new IllegalStateException("the entry must be valid: no probe expected");
     }, System.err::println).lookup(qemu);

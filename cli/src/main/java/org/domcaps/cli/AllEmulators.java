@@ -40,8 +40,10 @@ final class AllEmulators {
 
   int run(PrintWriter out, OutputFormat format) {
     List<String> binaries = Emulators.installed(options);
-    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both busy.
-    int threads = Math.max(1, Math.min(binaries.size(), Runtime.getRuntime().availableProcessors() + 1));
+    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both
+    // busy.
+    int threads =
+        Math.max(1, Math.min(binaries.size(), Runtime.getRuntime().availableProcessors() + 1));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "domcaps-all");
       t.setDaemon(true);

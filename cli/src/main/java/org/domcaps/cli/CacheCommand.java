@@ -32,7 +32,8 @@ final class CacheCommand implements Callable<Integer> {
   Path cacheDir;
 
   @Option(names = "--libvirt", paramLabel = "VERSION",
-      description = "only the entries of that libvirt release (9.0 or 11.3; default: every release's)")
+      description =
+      "only the entries of that libvirt release (9.0 or 11.3; default: every release's)")
   String libvirt;
 
   @Override

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Option;
 
 /** {@code --cache-dir} for the subcommands that ask this host, and the live options it gives. */
@@ -17,7 +16,7 @@ final class CacheDirOption {
 
   /** This host, behind the capability cache; libvirt's warnings are not the user's concern here. */
   Options liveOptions() {
-    return LiveOptions.forThisHost(w -> { }, Optional.of(CacheLocation.resolve(
-        Optional.ofNullable(cacheDir), System.getenv(), ProcessIdentity.privileged())));
+    return LiveOptions.forThisHost(w -> { }, Optional.of(CapabilityCache.location(
+        Optional.ofNullable(cacheDir))));
   }
 }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.cli;
 
+import org.domcaps.qemu.conformance.ConformanceSuite;
+import org.domcaps.qemu.conformance.ConformanceReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.domcaps.qemu.api.ConformanceReport;
-import org.domcaps.qemu.api.ConformanceSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +41,8 @@ final class ConformanceCommand implements Callable<Integer> {
     try {
       report = libvirt == null
           ? ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot))
-          : ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot), LibvirtOption.parse(libvirt));
+          : ConformanceSuite.run(dir, Optional.ofNullable(firmwareRoot),
+              LibvirtOption.parse(libvirt));
     } catch (IOException | IllegalArgumentException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());

@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps cpu-baseline FILE}: what {@code virsh hypervisor-cpu-baseline FILE} prints. */
 @Command(name = "cpu-baseline",
     description = {"Compute the baseline CPU of the CPUs in FILE usable by this host's hypervisor,"
-        + " as `virsh hypervisor-cpu-baseline` (libvirt 9.0) does. FILE may hold <cpu> elements,"
-        + " domain XML, host capabilities or domain capabilities (their host-model CPU).",
+          + " as `virsh hypervisor-cpu-baseline` (libvirt 9.0) does. FILE may hold <cpu> elements,"
+          + " domain XML, host capabilities or domain capabilities (their host-model CPU).",
         "Exit status: 0 printed, 1 refused (libvirt's message on stderr)."})
 final class CpuBaselineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,6 +34,7 @@ final class CpuBaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return HypervisorCpuOptions.print(spec,
-        new VirshHypervisorCpu().baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable));
+        new VirshHypervisorCpu()
+        .baseline(file, () -> hypervisor.lookup(w -> { }), features, migratable));
   }
 }

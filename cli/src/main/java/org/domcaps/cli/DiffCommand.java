@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps diff A B [--format json]}: every difference between two documents. */
 @Command(name = "diff",
     description = {"Print every difference between two domain capabilities documents (XML or"
-        + " JSON), element by element, one line each, located by the jq path of the JSON form;"
-        + " --format json prints a JSON array of {kind, path, a, b}.",
+          + " JSON), element by element, one line each, located by the jq path of the JSON form;"
+          + " --format json prints a JSON array of {kind, path, a, b}.",
         "Exit status: 0 equal, 1 different, 2 a document cannot be read."})
 final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +46,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     List<Difference> differences = CapsDiff.of(x, y);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(output.format() == OutputFormat.JSON ? DiffReport.json(differences) : DiffReport.text(differences));
+    out.print(output.format() == OutputFormat.JSON ? DiffReport.json(differences)
+        : DiffReport.text(differences));
     out.flush();
     return differences.isEmpty() ? 0 : 1;
   }

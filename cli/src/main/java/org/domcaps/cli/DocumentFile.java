@@ -20,7 +20,8 @@ import org.domcaps.model.xml.DomainCapabilitiesXml;
 
 /**
  * A domain capabilities document on disk, in XML or in the JSON form: the first character that is
- * not white space decides (an opening brace means JSON, anything else XML). Both readers stream with their
+ * not white space decides (an opening brace means JSON, anything else XML). Both readers stream
+ * with their
  * own size and depth bounds; the file is never read whole first.
  */
 final class DocumentFile {
@@ -90,8 +91,12 @@ final class DocumentFile {
     }
   }
 
-  /** Both readers prefix a located message with {@code <line:column> }; editors want {@code file:line:column:}. */
-  private static UnreadableDocumentException located(Path file, int line, int column, String message) {
+  /**
+   * Both readers prefix a located message with {@code <line:column> }; editors want {@code
+   * file:line:column:}.
+   */
+  private static UnreadableDocumentException located(Path file, int line, int column,
+      String message) {
     if (line < 0) {
       return new UnreadableDocumentException(file + ": " + message);
     }

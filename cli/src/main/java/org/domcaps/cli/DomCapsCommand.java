@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code domcaps [--emulatorbin P] [--arch A] [--machine M] [--virttype V]}, as virsh. */
 @Command(name = "domcaps", mixinStandardHelpOptions = true,
-    description = "Print the domain capabilities of a QEMU binary, as `virsh domcapabilities` does.")
+    description =
+    "Print the domain capabilities of a QEMU binary, as `virsh domcapabilities` does.")
 final class DomCapsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -17,8 +17,6 @@ import java.util.concurrent.Callable;
 import org.domcaps.check.Glob;
 import org.domcaps.qemu.api.FirmwareDescriptors;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.firmware.FirmwareDescriptor;
-import org.domcaps.qemu.firmware.FirmwareParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = {"Check every firmware descriptor on this host: malformed JSON, missing files, "
-        + "unknown features, machine globs that match nothing.",
+          + "unknown features, machine globs that match nothing.",
         "Exit status: 0 no error (warnings allowed), 1 some descriptor is in error."})
 public final class FirmwareLintCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,10 +59,9 @@ public final class FirmwareLintCommand implements Callable<Integer> {
 
   static List<String[]> lint(Path f, Options options, Map<String, Optional<Set<String>>> machines) {
     List<String[]> out = new ArrayList<>();
-    try {
-      FirmwareDescriptor.parse(f);
-    } catch (FirmwareParseException e) {
-      out.add(new String[] {"error", "libvirt refuses it: " + e.getMessage()});
+    Optional<String> refusal = FirmwareDescriptors.refusal(f);
+    if (refusal.isPresent()) {
+      out.add(new String[] {"error", "libvirt refuses it: " + refusal.get()});
       return out;
     }
     JsonNode doc;
@@ -86,9 +83,9 @@ public final class FirmwareLintCommand implements Callable<Integer> {
       out.add(new String[] {"error", "image " + mem + " does not exist"});
     }
     for (JsonNode feat : doc.path("features")) {
-      if (!FirmwareDescriptor.knownFeatures().contains(feat.asText())) {
+      if (!FirmwareDescriptors.knownFeatures().contains(feat.asText())) {
         out.add(new String[] {"warning", "feature '" + feat.asText() + "' unknown to libvirt "
-            + "9.0, which ignores it"});
+              + "9.0, which ignores it"});
       }
     }
     for (JsonNode t : doc.path("targets")) {
@@ -102,7 +99,7 @@ public final class FirmwareLintCommand implements Callable<Integer> {
       for (JsonNode g : t.path("machines")) {
         if (known.get().stream().noneMatch(m -> Glob.matches(g.asText(), m))) {
           out.add(new String[] {"warning", "machine glob '" + g.asText() + "' matches no "
-              + arch + " machine of " + FirmwareDescriptors.emulator(options, arch).orElse("?")});
+                + arch + " machine of " + FirmwareDescriptors.emulator(options, arch).orElse("?")});
         }
       }
     }

@@ -10,7 +10,7 @@ import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.api.Resolution;
 
 /**
  * This host's answer for each definition's own request ({@code <domain type>} → virttype,
@@ -37,9 +37,9 @@ final class HostTargets {
     String key = request.toString();
     Target t = known.get(key);
     if (t == null) {
-      ResolvedRequest resolved = DomCaps.resolve(request, options);
+      Resolution resolved = DomCaps.resolve(request, options);
       DomainCapabilities caps = DomCaps.fill(resolved, options);
-      t = new Target(caps, new LiveProbeFacts(resolved, options.firmware()));
+      t = new Target(caps, new LiveProbeFacts(resolved, options));
       known.put(key, t);
     }
     return t;

@@ -9,23 +9,26 @@ import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** virsh's hypervisor-cpu-* options naming the hypervisor, and the lookup they select. */
 final class HypervisorCpuOptions {
-  @Option(names = "--virttype", paramLabel = "TYPE", description = "virtualization type (/domain/@type)")
+  @Option(names = "--virttype", paramLabel = "TYPE", description =
+      "virtualization type (/domain/@type)")
   String virtType;
 
-  @Option(names = "--emulator", paramLabel = "PATH", description = "path to emulator binary (/domain/devices/emulator)")
+  @Option(names = "--emulator", paramLabel = "PATH", description =
+      "path to emulator binary (/domain/devices/emulator)")
   String emulator;
 
-  @Option(names = "--arch", paramLabel = "ARCH", description = "CPU architecture (/domain/os/type/@arch)")
+  @Option(names = "--arch", paramLabel = "ARCH", description =
+      "CPU architecture (/domain/os/type/@arch)")
   String arch;
 
-  @Option(names = "--machine", paramLabel = "MACHINE", description = "machine type (/domain/os/type/@machine)")
+  @Option(names = "--machine", paramLabel = "MACHINE", description =
+      "machine type (/domain/os/type/@machine)")
   String machine;
 
   /** Prints a command's answer as virsh does (errors first) and returns its exit status. */
@@ -41,8 +44,7 @@ final class HypervisorCpuOptions {
 
   /** The hypervisor CPU of this host for the options, through the capability cache. */
   HypervisorCpu lookup(java.util.function.Consumer<String> warnings) throws DomCapsException {
-    Optional<Path> cache = Optional.of(CacheLocation.resolve(Optional.empty(), System.getenv(),
-        ProcessIdentity.privileged()));
+    Optional<Path> cache = Optional.of(CapabilityCache.location(Optional.empty()));
     return HypervisorCpu.lookup(DomCapsRequest.of(emulator, arch, machine, virtType),
         LiveOptions.forThisHost(warnings, cache));
   }

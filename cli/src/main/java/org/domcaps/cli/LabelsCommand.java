@@ -19,9 +19,8 @@ import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.host.ProcessIdentity;
+import org.domcaps.qemu.api.Resolution;
+import org.domcaps.qemu.api.CapabilityCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps labels [FILE]}: KubeVirt node-labeller labels, without libvirt. */
 @Command(name = "labels",
     description = {"Print Kubernetes node labels in KubeVirt's node-labeller vocabulary"
-        + " (cpu-model, cpu-feature, host-model-cpu, host-model-required-features, cpu-vendor,"
-        + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one object.",
+          + " (cpu-model, cpu-feature, host-model-cpu, host-model-required-features, cpu-vendor,"
+          + " kubevirt.io/sev, ...), one KEY=VALUE a line, sorted; --format json prints one"
+          + " object.",
         "Without FILE: this host, asked as KubeVirt's init container asks libvirt (virttype kvm"
-            + " when /dev/kvm exists, else qemu; machine q35 on x86_64, virt on aarch64). With FILE:"
+            + " when /dev/kvm exists, else qemu; machine q35 on x86_64, virt on aarch64). With "
+                + "FILE:"
             + " a saved domain capabilities document (XML or JSON).",
         "Exit status: 0 printed, 1 the document cannot be read or the host answered an error."})
 final class LabelsCommand implements Callable<Integer> {
@@ -44,10 +45,12 @@ final class LabelsCommand implements Callable<Integer> {
   @Mixin OutputFormatOption output;
 
   @Option(names = "--obsolete-cpu-models", split = ",", paramLabel = "MODEL",
-      description = "models never labelled (KubeVirt's obsoleteCPUModels; default: its default list)")
+      description =
+      "models never labelled (KubeVirt's obsoleteCPUModels; default: its default list)")
   String[] obsolete;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "a saved domain capabilities document")
+  @Parameters(arity = "0..1", paramLabel = "FILE", description =
+      "a saved domain capabilities document")
   Path file;
 
   @Override
@@ -61,12 +64,12 @@ final class LabelsCommand implements Callable<Integer> {
         doc = DocumentFile.read(file);
         hv = HypervisorCpu.ofDocument(doc);
       } else {
-        Options options = LiveOptions.forThisHost(w -> { }, Optional.of(CacheLocation.resolve(
-            Optional.empty(), System.getenv(), ProcessIdentity.privileged())));
+        Options options = LiveOptions.forThisHost(w -> { }, Optional.of(CapabilityCache.location(
+            Optional.empty())));
         String arch = LiveOptions.hostArch();
         String machine = arch.equals("x86_64") ? "q35" : arch.equals("aarch64") ? "virt" : null;
         String virtType = Files.exists(Path.of("/dev/kvm")) ? "kvm" : "qemu";
-        ResolvedRequest r = DomCaps.resolve(DomCapsRequest.of(null, arch, machine, virtType), options);
+        Resolution r = DomCaps.resolve(DomCapsRequest.of(null, arch, machine, virtType), options);
         doc = DomCaps.fill(r, options);
         hv = HypervisorCpu.of(r, doc);
       }
@@ -100,7 +103,8 @@ final class LabelsCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, String> e : labels.entrySet()) {
-      sb.append("  ").append(DiffReport.string(e.getKey())).append(": ").append(DiffReport.string(e.getValue()))
+      sb.append("  ").append(DiffReport.string(e.getKey())).append(": ")
+          .append(DiffReport.string(e.getValue()))
           .append(++i < labels.size() ? ",\n" : "\n");
     }
     return sb.append("}\n").toString();

@@ -3,7 +3,7 @@ package org.domcaps.cli;
 
 import java.util.stream.Collectors;
 import org.domcaps.model.LibvirtVersion;
-import org.domcaps.qemu.host.InstalledLibvirt;
+import org.domcaps.qemu.api.ThisHost;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,13 +31,14 @@ final class LibvirtOption {
    * @throws IllegalArgumentException naming the value and the supported releases
    */
   LibvirtVersion release() {
-    return value == null ? InstalledLibvirt.defaultRelease() : parse(value);
+    return value == null ? ThisHost.defaultLibvirtRelease() : parse(value);
   }
 
   static LibvirtVersion parse(String text) {
     LibvirtVersion v = LibvirtVersion.parse(text);
     for (LibvirtVersion s : LibvirtVersion.SUPPORTED) {
-      if (s.major() == v.major() && s.minor() == v.minor() && (v.micro() == 0 || v.micro() == s.micro())) {
+      if (s.major() == v.major() && s.minor() == v.minor()
+          && (v.micro() == 0 || v.micro() == s.micro())) {
         return s;
       }
     }
@@ -48,6 +49,6 @@ final class LibvirtOption {
 
   /** The default as the help text states it. */
   static String describeDefault() {
-    return InstalledLibvirt.defaultRelease().toString();
+    return ThisHost.defaultLibvirtRelease().toString();
   }
 }

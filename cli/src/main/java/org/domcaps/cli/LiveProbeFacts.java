@@ -14,14 +14,12 @@ import java.util.function.Supplier;
 import org.domcaps.check.FirmwareCandidate;
 import org.domcaps.check.ProbeFacts;
 import org.domcaps.check.Tri;
-import org.domcaps.qemu.build.ResolvedRequest;
-import org.domcaps.qemu.firmware.FirmwareDescriptor;
-import org.domcaps.qemu.caps.Accel;
-import org.domcaps.qemu.caps.CpuFeatureNames;
-import org.domcaps.qemu.caps.HostCpuProperty;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
-import org.domcaps.qemu.firmware.FirmwareCapsResolver;
-import org.domcaps.qemu.host.KvmDevice;
+import org.domcaps.qemu.api.EmulatorCaps;
+import org.domcaps.qemu.api.FirmwareDescriptors;
+import org.domcaps.qemu.api.Options;
+import org.domcaps.qemu.api.Resolution;
+import org.domcaps.qemu.api.ThisHost;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * What this host's probe knows, for the check's live rules: the binary's libvirt flags and
@@ -29,20 +27,22 @@ import org.domcaps.qemu.host.KvmDevice;
  * would read, and the files a definition names.
  */
 final class LiveProbeFacts implements ProbeFacts {
-  private final ResolvedRequest resolved;
-  private final FirmwareCapsResolver firmware;
+  private final Resolution resolved;
+  private final EmulatorCaps caps;
+  private final Options options;
   private final Supplier<Optional<Set<String>>> deviceTypes;
   private List<FirmwareCandidate> candidates;
 
-  LiveProbeFacts(ResolvedRequest resolved, FirmwareCapsResolver firmware) {
+  LiveProbeFacts(Resolution resolved, Options options) {
     this.resolved = resolved;
-    this.firmware = firmware;
+    this.caps = resolved.emulatorCaps();
+    this.options = options;
     this.deviceTypes = memo(() -> QemuDeviceTypes.of(resolved.emulator()));
   }
 
   @Override
   public Tri flag(String libvirtFlag) {
-    return Tri.of(resolved.caps().has(libvirtFlag));
+    return Tri.of(caps.hasFlag(libvirtFlag));
   }
 
   @Override
@@ -52,14 +52,14 @@ final class LiveProbeFacts implements ProbeFacts {
 
   @Override
   public OptionalLong qemuVersion() {
-    return OptionalLong.of(resolved.caps().version());
+    return OptionalLong.of(caps.version());
   }
 
   @Override
   public synchronized Optional<List<FirmwareCandidate>> firmware() {
     if (candidates == null) {
       List<FirmwareCandidate> out = new ArrayList<>();
-      for (FirmwareDescriptor d : firmware.descriptors()) {
+      for (FirmwareDescriptors.Descriptor d : FirmwareDescriptors.parsed(options)) {
         out.add(candidate(d));
       }
       candidates = List.copyOf(out);
@@ -67,7 +67,7 @@ final class LiveProbeFacts implements ProbeFacts {
     return Optional.of(candidates);
   }
 
-  static FirmwareCandidate candidate(FirmwareDescriptor d) {
+  static FirmwareCandidate candidate(FirmwareDescriptors.Descriptor d) {
     List<FirmwareCandidate.Target> targets = d.targets().stream()
         .map(t -> new FirmwareCandidate.Target(t.arch(), t.machines())).toList();
     return new FirmwareCandidate(d.source().toString(), d.interfaces(), d.device(),
@@ -79,7 +79,7 @@ final class LiveProbeFacts implements ProbeFacts {
     if (!resolved.arch().equals("x86_64") && !resolved.arch().equals("i686")) {
       return Optional.empty();
     }
-    return X86CpuMap.get().model(model).map(X86CpuMap.Model::features);
+    return X86CpuModels.get().model(model).map(X86CpuModels.Model::features);
   }
 
   /**
@@ -95,11 +95,11 @@ final class LiveProbeFacts implements ProbeFacts {
     if (kvm && cpuModelFeatures("qemu64").isPresent() && cpuid.isEmpty()) {
       return Optional.empty(); // cannot tell what libvirt sees
     }
-    return resolved.caps().accel(kvm ? Accel.KVM : Accel.TCG).hostCpu().map(h -> {
+    return caps.hostCpu(kvm ? "kvm" : "qemu").map(h -> {
       Set<String> out = new java.util.HashSet<>();
-      for (HostCpuProperty p : h.properties()) {
-        if (p.type() == HostCpuProperty.Type.BOOLEAN && p.booleanValue()) {
-          out.add(CpuFeatureNames.fromQemu(resolved.caps().arch(), p.name()));
+      for (EmulatorCaps.HostCpuProperty p : h.properties()) {
+        if (p.enabled()) {
+          out.add(p.name());
         }
       }
       cpuid.ifPresent(out::addAll);
@@ -109,13 +109,12 @@ final class LiveProbeFacts implements ProbeFacts {
 
   @Override
   public Optional<List<String>> configuredLoaders() {
-    return Optional.of(firmware.configured().entries().stream().map(e -> e.loader()).toList());
+    return Optional.of(FirmwareDescriptors.configuredLoaders(options));
   }
 
   @Override
   public Tri kvmSmm() {
-    Boolean smm = KvmDevice.x86Smm(KvmDevice.PATH);
-    return smm == null ? Tri.UNKNOWN : Tri.of(smm);
+    return ThisHost.kvmX86Smm().map(Tri::of).orElse(Tri.UNKNOWN);
   }
 
   @Override

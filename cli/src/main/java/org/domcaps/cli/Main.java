@@ -8,7 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
-import org.domcaps.qemu.qmp.QuotedInput;
+import org.domcaps.qemu.api.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -55,7 +55,7 @@ public final class Main {
    * in a UTF-8 locale; a caller starting it otherwise under LC_ALL=C gets this, not a trace).
    */
   private static int unusablePath(InvalidPathException e, PrintWriter err) {
-    err.println("error: cannot use the path '" + QuotedInput.excerpt(e.getInput()) + "': "
+    err.println("error: cannot use the path '" + ErrorText.excerpt(e.getInput()) + "': "
         + e.getReason() + " in the file name charset " + System.getProperty("sun.jnu.encoding")
         + " (expected a UTF-8 locale, e.g. LC_ALL=C.UTF-8)");
     err.flush();

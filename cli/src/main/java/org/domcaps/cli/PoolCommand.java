@@ -18,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code domcaps pool A B...}: the capabilities every host of a pool offers. */
 @Command(name = "pool",
     description = {"Print the capabilities a guest may rely on on every host whose domain"
-        + " capabilities document is given, as one domain capabilities document: enums keep the"
-        + " values all hosts list, supported='yes' only where all say yes, the least vcpu max,"
-        + " custom CPU models usable only where usable everywhere, host-model the CPU baseline of"
-        + " the hosts' host-models. Pooling a document with itself prints it unchanged.",
+          + " capabilities document is given, as one domain capabilities document: enums keep the"
+          + " values all hosts list, supported='yes' only where all say yes, the least vcpu max,"
+          + " custom CPU models usable only where usable everywhere, host-model the CPU baseline of"
+          + " the hosts' host-models. Pooling a document with itself prints it unchanged.",
         "Exit status: 0 printed, 1 the documents cannot be pooled (different arch or virt type)"
             + " or read."})
 final class PoolCommand implements Callable<Integer> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code domcaps probe --emulatorbin P [--record FILE] [--libvirt V]}: probes the binary over QMP
- * as libvirt 9.0.0 or 11.3.0 does and prints its capabilities in libvirt's capability-cache XML; {@code --record} also
+ * as libvirt 9.0.0 or 11.3.0 does and prints its capabilities in libvirt's capability-cache XML;
+ * {@code --record} also
  * keeps the QMP session (both phases) in libvirt's {@code .replies} layout, so that a probe can be
  * replayed later without the binary.
  */

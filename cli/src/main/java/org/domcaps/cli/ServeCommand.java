@@ -12,10 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.domcaps.qemu.api.ProbeProcesses;
-import org.domcaps.qemu.cache.CacheLocation;
-import org.domcaps.qemu.firmware.FirmwareRoots;
-import org.domcaps.qemu.host.ProcessIdentity;
-import org.domcaps.qemu.host.ProgramSearch;
+import org.domcaps.qemu.api.CapabilityCache;
+import org.domcaps.qemu.api.ThisHost;
 import org.domcaps.server.BufferedLines;
 import org.domcaps.server.DomCapsServer;
 import org.domcaps.server.PostEndpoints;
@@ -79,8 +77,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Path cache = CacheLocation.resolve(Optional.ofNullable(cacheDir), System.getenv(),
-        ProcessIdentity.privileged());
+    Path cache = CapabilityCache.location(Optional.ofNullable(cacheDir));
     ServeSettings.Builder b = ServeSettings.builder(cache).allowAnyEmulator(allowAny)
         .idleTimeout(Duration.ofSeconds(idleSeconds)).inheritChannel(inherit);
     Consumer<String> log = line -> {
@@ -90,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
     b.log(log);
     if (!noSocket && !inherit) {
       Optional<Path> path = socket != null ? Optional.of(socket)
-          : ServeSettings.defaultSocket(ProcessIdentity.privileged(), System.getenv());
+          : ServeSettings.defaultSocket(ThisHost.privileged(), System.getenv());
       if (path.isEmpty() && listen == null) {
         err.println("error: no socket path: XDG_RUNTIME_DIR is not set; give --socket PATH or "
             + "--listen [HOST:]PORT");
@@ -112,10 +109,10 @@ final class ServeCommand implements Callable<Integer> {
       b.maxProbes(maxProbes);
     }
     if (emulatorPath != null) {
-      b.emulatorSearch(new ProgramSearch(emulatorPath, Path.of("").toAbsolutePath()));
+      b.emulatorPath(emulatorPath);
     }
     if (firmwareDirs != null) {
-      b.firmwareRoots(new FirmwareRoots(firmwareDirs));
+      b.firmwareDirs(firmwareDirs);
     }
     BufferedLines access = switch (accessLog) {
       case "off" -> null;

@@ -7,7 +7,8 @@ import java.io.Reader;
 
 /**
  * Passes text through and remembers how many newlines it ended with. virsh frames a document with
- * two newlines after libvirt's own final one; {@code domcaps format} keeps the framing a file had so
+ * two newlines after libvirt's own final one; {@code domcaps format} keeps the framing a file had
+ * so
  * that a file written by virsh reads and writes back byte for byte.
  */
 final class TrailingNewlineCounter extends FilterReader {

@@ -28,7 +28,8 @@ class AllEmulatorsOutputTest {
     assertThat(array).hasSize(2);
     for (int i = 0; i < docs.size(); i++) {
       DomainCapabilities back = DomainCapabilitiesJson.read(array.get(i).toString());
-      assertThat(DomainCapabilitiesXml.format(back)).isEqualTo(DomainCapabilitiesXml.format(docs.get(i)));
+      assertThat(DomainCapabilitiesXml.format(back))
+          .isEqualTo(DomainCapabilitiesXml.format(docs.get(i)));
     }
   }
 

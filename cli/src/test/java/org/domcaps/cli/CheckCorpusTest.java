@@ -22,10 +22,9 @@ import org.domcaps.domain.DomainXmlReader;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.api.DomCaps;
-import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.api.Resolution;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,8 @@ class CheckCorpusTest {
         if (t == null) {
           DomainCapabilities base = bases.get(k);
           assertThat(base).as("saved capabilities for " + k).isNotNull();
-          ResolvedRequest live = DomCaps.resolve(HostTargets.requestOf(def), options);
-          t = new Target(base, new LiveProbeFacts(live, options.firmware()));
+          Resolution live = DomCaps.resolve(HostTargets.requestOf(def), options);
+          t = new Target(base, new LiveProbeFacts(live, options));
           targets.put(k, t);
         }
         List<Finding> findings = DomainCheck.check(def, List.of(t));

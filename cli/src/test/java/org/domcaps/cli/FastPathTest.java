@@ -41,7 +41,8 @@ class FastPathTest {
   }
 
   private static String describe(DomCapsCommand c) {
-    return String.join("|", c.emulatorBin, c.arch, c.machine, c.virtType, c.output.format().optionValue(),
+    return String.join("|", c.emulatorBin, c.arch, c.machine, c.virtType, c.output.format()
+        .optionValue(),
         String.valueOf(c.noCache), Objects.toString(c.cacheDir), String.valueOf(c.all));
   }
 }

@@ -57,7 +57,8 @@ class FormatCommandTest {
   @Test
   void unreadableDocumentExitsOneWithLineAndColumn(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.xml");
-    Files.writeString(bad, "<domainCapabilities>\n  <path>/q</path>\n  <iothreads supported='maybe'/>\n");
+    Files.writeString(bad,
+        "<domainCapabilities>\n  <path>/q</path>\n  <iothreads supported='maybe'/>\n");
     CliRun run = CliRun.of("format", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

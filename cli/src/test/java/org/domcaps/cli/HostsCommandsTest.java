@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The hosts commands as a user runs them: output, framing and exit status. */
 @org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class HostsCommandsTest {
-  private static final Path GOLDEN = SharedData.conformance().resolve("domaincaps/qemu_7.2.0.x86_64.xml");
-  private static final Path OLDER = SharedData.conformance().resolve("domaincaps/qemu_5.0.0.x86_64.xml");
+  private static final Path GOLDEN = SharedData.conformance()
+      .resolve("domaincaps/qemu_7.2.0.x86_64.xml");
+  private static final Path OLDER = SharedData.conformance()
+      .resolve("domaincaps/qemu_5.0.0.x86_64.xml");
   private static final Path ORACLE = SharedData.oracle().resolve("x86_64/default.xml");
 
   @TempDir Path tmp;
@@ -35,7 +37,8 @@ class HostsCommandsTest {
     CliRun run = CliRun.of("pool", GOLDEN.toString(),
         SharedData.conformance().resolve("domaincaps/qemu_7.0.0.aarch64.xml").toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("cannot pool documents of different arches: 'x86_64' and 'aarch64'");
+    assertThat(run.err())
+        .contains("cannot pool documents of different arches: 'x86_64' and 'aarch64'");
     assertThat(run.out()).isEmpty();
   }
 
@@ -46,9 +49,11 @@ class HostsCommandsTest {
     assertThat(same.out()).isEmpty();
     CliRun different = CliRun.of("diff", GOLDEN.toString(), OLDER.toString());
     assertThat(different.exit()).isEqualTo(1);
-    assertThat(different.out()).contains(".machine: \"pc-i440fx-7.2\" in A, \"pc-i440fx-5.0\" in B\n");
+    assertThat(different.out())
+        .contains(".machine: \"pc-i440fx-7.2\" in A, \"pc-i440fx-5.0\" in B\n");
     CliRun json = CliRun.of("diff", "--format", "json", GOLDEN.toString(), OLDER.toString());
-    assertThat(json.out()).startsWith("[\n  {\n    \"kind\": \"value\",\n    \"path\": \".machine\",");
+    assertThat(json.out())
+        .startsWith("[\n  {\n    \"kind\": \"value\",\n    \"path\": \".machine\",");
     CliRun missing = CliRun.of("diff", GOLDEN.toString(), tmp.resolve("none.xml").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("none.xml: no such file");
@@ -71,7 +76,9 @@ class HostsCommandsTest {
 
   @Test
   void labelsOfASavedDocument() {
-    CliRun run = CliRun.of("labels", SharedData.conformance().resolve("domaincaps/qemu_4.2.0.x86_64.xml").toString());
+    CliRun run =
+        CliRun.of("labels", SharedData.conformance().resolve("domaincaps/qemu_4.2.0.x86_64.xml")
+            .toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("host-model-cpu.node.kubevirt.io/Skylake-Client-IBRS=true\n",
         "cpu-vendor.node.kubevirt.io/Intel=true\n", "cpu-feature.node.kubevirt.io/ssse3=true\n");

@@ -29,7 +29,8 @@ class LibvirtOptionTest {
   void aRefusedReleaseIsAnErrorOfTheCommandBeforeAnythingRuns() {
     CliRun run = CliRun.of("--libvirt", "8.0", "--virttype", "qemu", "--arch", "x86_64");
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("error: libvirt 8.0 is not supported: expected one of 9.0, 11.3\n");
+    assertThat(run.err())
+        .isEqualTo("error: libvirt 8.0 is not supported: expected one of 9.0, 11.3\n");
     assertThat(run.out()).isEmpty();
   }
 

@@ -31,7 +31,8 @@ class PoolCheckTest {
   @Test
   void whatThePoolAcceptsEveryMemberAccepts() throws Exception {
     Path corpus = SharedData.root().resolve("check");
-    Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("cases")), "skipped: no corpus at " + corpus);
+    Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("cases")), "skipped: no corpus at "
+        + corpus);
     List<DomainCapabilities> others = new ArrayList<>();
     for (Path p : SharedData.allDomainCapabilitiesDocuments()) {
       others.add(DomainCapabilitiesXml.parse(p));
@@ -50,19 +51,22 @@ class PoolCheckTest {
         List<DomainDefinition> defs = new ArrayList<>();
         for (String line : Files.readAllLines(corpus.resolve("results.jsonl"))) {
           JsonNode r = json.readTree(line);
-          if (r.get("arch").asText().equals(base.arch()) && r.get("virttype").asText().equals(base.domain())
+          if (r.get("arch").asText().equals(base.arch()) && r.get("virttype").asText()
+              .equals(base.domain())
               && base.machine().equals(java.util.Optional.of(r.get("machine").asText()))) {
             defs.add(reader.read(corpus.resolve("cases").resolve(r.get("xml").asText())));
           }
         }
         for (DomainCapabilities shared : others) {
-          if (shared.equals(base) || !shared.arch().equals(base.arch()) || !shared.domain().equals(base.domain())) {
+          if (shared.equals(base) || !shared.arch().equals(base.arch()) || !shared.domain()
+              .equals(base.domain())) {
             continue;
           }
           // Hosts of one pool are asked for one machine type (a pool of different machines has
           // no machine, and check's machine-specific rules then cannot apply): the other host
           // is this shared document, answering for the base's machine.
-          DomainCapabilities other = shared.toBuilder().machine(base.machine().orElse(null)).build();
+          DomainCapabilities other = shared.toBuilder().machine(base.machine().orElse(null))
+              .build();
           DomainCapabilities pooled = pool.pool(List.of(base, other));
           pools++;
           for (DomainDefinition def : defs) {
@@ -71,7 +75,8 @@ class PoolCheckTest {
             if (!poolRefuses) {
               accepted++;
               if (membersRefuse) {
-                unsound.add(prefix + " " + other.path() + ": " + DomainCheck.check(def, base, other));
+                unsound.add(prefix + " " + other.path() + ": "
+                    + DomainCheck.check(def, base, other));
               }
             } else if (!membersRefuse) {
               refusedOnlyByPool++;
@@ -80,12 +85,15 @@ class PoolCheckTest {
         }
       }
     }
-    System.out.println("PoolCheckTest: " + pools + " pools, " + accepted + " definitions accepted by"
-        + " a pool (all accepted by each member), " + refusedOnlyByPool + " refused by the pool only");
+    System.out.println("PoolCheckTest: " + pools + " pools, " + accepted
+        + " definitions accepted by"
+        + " a pool (all accepted by each member), " + refusedOnlyByPool
+            + " refused by the pool only");
     assertThat(pools).isPositive();
     assertThat(accepted).isPositive();
     assertThat(unsound).as("definitions the pool accepts but a member refuses").isEmpty();
     // On this corpus the pool is not even stricter: its verdict is that of checking each host.
-    assertThat(refusedOnlyByPool).as("definitions the pool refuses though every member accepts them").isZero();
+    assertThat(refusedOnlyByPool)
+        .as("definitions the pool refuses though every member accepts them").isZero();
   }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
-import org.domcaps.qemu.launch.LiveProbeContext;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.ProbeContexts;
+import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.qemu.qmp.RepliesFile;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ class ProbeCommandTest {
     assumeTrue(Files.isExecutable(QEMU), "skipped: " + QEMU + " is not installed");
     Path record = dir.resolve("x86_64.replies");
 
-    CliRun run = CliRun.of("probe", "--emulatorbin", QEMU.toString(), "--record", record.toString());
+    CliRun run =
+        CliRun.of("probe", "--emulatorbin", QEMU.toString(), "--record", record.toString());
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
@@ -35,7 +39,8 @@ class ProbeCommandTest {
     assertThat(QemuCapsXml.write(QemuCapsXml.read(run.out()))).isEqualTo(run.out());
 
     assertThat(RepliesFile.read(record)).isNotEmpty();
-    QemuCaps replayed = QemuProbe.replay(record, LiveProbeContext.forBinary(QEMU));
+    QemuCaps replayed = QemuProbe.replay(record, ProbeContexts.live(QEMU.toString(),
+        LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0)));
     assertThat(QemuCapsXml.write(replayed)).isEqualTo(run.out());
   }
 

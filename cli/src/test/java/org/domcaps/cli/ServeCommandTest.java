@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.domcaps.qemu.host.ProgramSearch;
 import org.domcaps.server.DomCapsServer;
 import org.domcaps.server.PostEndpoints;
 import org.domcaps.server.ServeSettings;
@@ -33,7 +32,7 @@ class ServeCommandTest {
     Path link = Files.createSymbolicLink(bin.resolve("qemu-system-x86_64"), QEMU);
     Path cache = dir.resolve("cache");
     ServeSettings settings = ServeSettings.builder(cache).unixSocket(dir.resolve("s.sock"))
-        .emulatorSearch(new ProgramSearch(bin.toString(), dir))
+        .emulatorPath(bin.toString())
         .accessLog(s -> {}).log(s -> {}).build();
     try (DomCapsServer server = DomCapsServer.start(settings, new PostEndpoints())) {
       assertThat(server.awaitWarm(Duration.ofMinutes(3))).isTrue();

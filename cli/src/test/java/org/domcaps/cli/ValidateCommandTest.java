@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
   @Test
   void validDocumentIsSilent() {
-    CliRun run = CliRun.of("validate", SharedData.oracle().resolve("x86_64/default.xml").toString());
+    CliRun run =
+        CliRun.of("validate", SharedData.oracle().resolve("x86_64/default.xml").toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEmpty();
@@ -56,8 +57,9 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", doc.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).matches("domcaps validate: " + java.util.regex.Pattern.quote(doc.toString())
-        + ":\\d+:\\d+: warning: /domainCapabilities/devices/sound: unknown device <sound>.*\n");
+    assertThat(run.err())
+        .matches("domcaps validate: " + java.util.regex.Pattern.quote(doc.toString())
+            + ":\\d+:\\d+: warning: /domainCapabilities/devices/sound: unknown device <sound>.*\n");
 
     CliRun strict = CliRun.of("validate", "--strict", doc.toString());
     assertThat(strict.exit()).isEqualTo(1);
@@ -71,7 +73,8 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", doc.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.err().lines()).hasSize(3)
-        .anySatisfy(l -> assertThat(l).contains(":6:").contains("/domainCapabilities/vcpu@hotpluggable"))
+        .anySatisfy(l -> assertThat(l).contains(":6:")
+            .contains("/domainCapabilities/vcpu@hotpluggable"))
         .anySatisfy(l -> assertThat(l).contains("/domainCapabilities/devices/disk@hotplug"));
   }
 

@@ -43,7 +43,8 @@ class WriteErrorsTest {
   static Outcome run(OutputStream stdout, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Main.run(args, stdout, err);
-    String out = stdout instanceof ByteArrayOutputStream b ? b.toString(StandardCharsets.UTF_8) : "";
+    String out = stdout instanceof ByteArrayOutputStream b
+        ? b.toString(StandardCharsets.UTF_8) : "";
     return new Outcome(exit, out, err.toString(StandardCharsets.UTF_8));
   }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +156,8 @@ public final class DomainXmlReader {
             Location l = r.getLocation();
             if (open.size() >= maxDepth) {
               throw new DomainXmlException("elements nested deeper than " + maxDepth
-                  + " levels at <" + r.getLocalName() + ">", l.getLineNumber(), l.getColumnNumber());
+                  + " levels at <" + r.getLocalName() + ">", l.getLineNumber(),
+                      l.getColumnNumber());
             }
             if (++elements > maxElements) {
               throw new DomainXmlException("more than " + maxElements + " elements",

@@ -21,7 +21,8 @@ class HostileDomainXmlTest {
 
   @Test
   void externalEntitiesAreRefused() {
-    String xxe = "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+    String xxe =
+        "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
         + "\n<domain><name>&x;</name></domain>";
     assertThatThrownBy(() -> new DomainXmlReader().read(xxe))
         .isInstanceOf(DomainXmlException.class)

@@ -57,7 +57,10 @@ public final class DomainCapabilitiesJson {
 
   private DomainCapabilitiesJson() {}
 
-  /** Pretty JSON: two-space indent, {@code "key": value}, one array element a line, trailing newline (the layout {@code jq .} prints). */
+  /**
+   * Pretty JSON: two-space indent, {@code "key": value}, one array element a line, trailing newline
+   * (the layout {@code jq .} prints).
+   */
   public static String write(DomainCapabilities caps) {
     StringWriter out = new StringWriter(16384);
     try (JsonGenerator g = WRITE_FACTORY.createGenerator(out)) {
@@ -161,7 +164,8 @@ public final class DomainCapabilitiesJson {
   }
 
   private static String syntaxProblem(JsonProcessingException e) {
-    if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+    if (e instanceof MismatchedInputException && e.getOriginalMessage()
+        .startsWith("Trailing token")) {
       return "unexpected content after the end of the document's object";
     }
     // Jackson names the (redacted) source inside locations; keep only line and column.

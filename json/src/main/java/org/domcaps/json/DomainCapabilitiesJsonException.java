@@ -27,7 +27,10 @@ public final class DomainCapabilitiesJsonException extends Exception {
     this.column = column;
   }
 
-  /** The jq path of the offending value (e.g. {@code .devices.disk.supported}); empty for syntax errors. */
+  /**
+   * The jq path of the offending value (e.g. {@code .devices.disk.supported}); empty for syntax
+   * errors.
+   */
   public String path() {
     return path;
   }

@@ -22,7 +22,8 @@ import org.domcaps.model.Supported;
  */
 final class JsonFields {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final BigInteger MAX_UNSIGNED_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UNSIGNED_64 = BigInteger.ONE.shiftLeft(64)
+      .subtract(BigInteger.ONE);
 
   private final JsonNode node;
   // The jq path is built only for an error message: parent's path plus key, or index when >= 0.
@@ -241,7 +242,10 @@ final class JsonFields {
         + (v.isTextual() ? quote(v.textValue()) : describe(v)));
   }
 
-  /** The required {@code supported} field: "yes" or "no" (absence is expressed by leaving out the whole element). */
+  /**
+   * The required {@code supported} field: "yes" or "no" (absence is expressed by leaving out the
+   * whole element).
+   */
   Supported supported() throws DomainCapabilitiesJsonException {
     return "yes".equals(choice("supported", "yes", "no")) ? Supported.YES : Supported.NO;
   }

@@ -39,7 +39,8 @@ class BadJsonTest {
   void enumOfTheWrongType() {
     assertThat(refused(HEAD
         + "\"devices\": {\"disk\": {\"supported\": \"yes\", \"enums\": {\"bus\": \"ide\"}}}}"))
-        .hasMessage(".devices.disk.enums.bus: expected an array of strings, found the string \"ide\"");
+        .hasMessage(
+            ".devices.disk.enums.bus: expected an array of strings, found the string \"ide\"");
     assertThat(refused(HEAD
         + "\"devices\": {\"disk\": {\"supported\": \"yes\", \"enums\": {\"bus\": [\"ide\", 3]}}}}"))
         .hasMessage(".devices.disk.enums.bus[1]: expected a string, found the number 3");
@@ -142,7 +143,8 @@ class BadJsonTest {
         + " \"section_size\": 18446744073709551615}}}");
     assertThat(Long.toUnsignedString(caps.features().sgx().sectionSizeKiB()))
         .isEqualTo("18446744073709551615");
-    assertThat(DomainCapabilitiesJson.write(caps)).contains("\"section_size\": 18446744073709551615");
+    assertThat(DomainCapabilitiesJson.write(caps))
+        .contains("\"section_size\": 18446744073709551615");
   }
 
   @Test
@@ -162,7 +164,8 @@ class BadJsonTest {
 
   @Test
   void trailingContentEmptyInputAndNonObjectsAreRefused() {
-    assertThat(refused(HEAD + "\"devices\": {}} {}")).hasMessage("<1:91> unexpected content after the end of the document's object");
+    assertThat(refused(HEAD + "\"devices\": {}} {}"))
+        .hasMessage("<1:91> unexpected content after the end of the document's object");
     assertThat(refused("  ")).hasMessage(".: empty input (expected a JSON object)");
     assertThat(refused("[]")).hasMessage(".: expected an object, found an array");
   }
@@ -170,7 +173,8 @@ class BadJsonTest {
   @Test
   void deepNestingIsRefusedWithoutBuildingIt() {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
-    assertThat(refused(deep)).hasMessage(".: document nested deeper than 40 levels (refused while reading)");
+    assertThat(refused(deep))
+        .hasMessage(".: document nested deeper than 40 levels (refused while reading)");
   }
 
   @Test

@@ -143,7 +143,8 @@ class JsonShapeTest {
   @Test
   void layoutIsWhatJqPrints() throws Exception {
     Path jq = Path.of("/usr/bin/jq");
-    Assumptions.assumeTrue(Files.isExecutable(jq), "jq is not installed; layout compared with jq skipped");
+    Assumptions.assumeTrue(Files.isExecutable(jq),
+        "jq is not installed; layout compared with jq skipped");
     Process p = new ProcessBuilder(jq.toString(), ".").redirectErrorStream(true).start();
     try (var in = p.getOutputStream()) {
       in.write(x86Json.getBytes(StandardCharsets.UTF_8));

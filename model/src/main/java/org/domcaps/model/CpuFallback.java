@@ -21,7 +21,9 @@ public enum CpuFallback {
     return xmlValue;
   }
 
-  /** The constant libvirt spells {@code value}; null for anything else (as {@link Usable#fromXml}). */
+  /**
+   * The constant libvirt spells {@code value}; null for anything else (as {@link Usable#fromXml}).
+   */
   public static CpuFallback fromXml(String value) {
     for (CpuFallback f : values()) {
       if (f.xmlValue.equals(value)) {

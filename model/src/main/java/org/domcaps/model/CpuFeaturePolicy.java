@@ -26,7 +26,9 @@ public enum CpuFeaturePolicy {
     return xmlValue;
   }
 
-  /** The constant libvirt spells {@code value}; null for anything else (as {@link Usable#fromXml}). */
+  /**
+   * The constant libvirt spells {@code value}; null for anything else (as {@link Usable#fromXml}).
+   */
   public static CpuFeaturePolicy fromXml(String value) {
     for (CpuFeaturePolicy p : values()) {
       if (p.xmlValue.equals(value)) {

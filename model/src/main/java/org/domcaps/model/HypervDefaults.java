@@ -28,7 +28,8 @@ public final class HypervDefaults {
   public static HypervDefaults of(Map<String, String> values) {
     for (String n : values.keySet()) {
       if (!NAMES.contains(n)) {
-        throw new IllegalArgumentException("unknown hyperv default <" + n + "> (expected " + NAMES + ")");
+        throw new IllegalArgumentException("unknown hyperv default <" + n + "> (expected "
+            + NAMES + ")");
       }
     }
     values.values().forEach(v -> Objects.requireNonNull(v, "value"));

@@ -49,7 +49,8 @@ public final class LibvirtVersion implements Comparable<LibvirtVersion> {
     try {
       if (!t.isEmpty() && t.chars().allMatch(Character::isDigit) && t.length() > 4) {
         long packed = Long.parseLong(t);
-        return of((int) (packed / 1_000_000), (int) (packed / 1_000 % 1_000), (int) (packed % 1_000));
+        return of((int) (packed / 1_000_000), (int) (packed / 1_000 % 1_000),
+            (int) (packed % 1_000));
       }
       String[] parts = t.split("\\.", -1);
       if (parts.length >= 2 && parts.length <= 3) {
@@ -91,7 +92,8 @@ public final class LibvirtVersion implements Comparable<LibvirtVersion> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LibvirtVersion v && v.major == major && v.minor == minor && v.micro == micro;
+    return o instanceof LibvirtVersion v && v.major == major && v.minor == minor
+        && v.micro == micro;
   }
 
   @Override

@@ -33,7 +33,8 @@ public final class Os {
     if (supported != Supported.YES && (loader.supported().isReported()
         || firmwareFeatures.supported().isReported() || varstore.isReported())) {
       throw new IllegalArgumentException(
-          "os with supported=" + supported + " cannot carry a loader, firmwareFeatures or varstore");
+          "os with supported=" + supported
+          + " cannot carry a loader, firmwareFeatures or varstore");
     }
   }
 

@@ -34,7 +34,8 @@ public record Sev(
     boolean details = cbitpos.isPresent() || reducedPhysBits.isPresent() || maxGuests.isPresent()
         || maxESGuests.isPresent() || cpu0Id.isPresent();
     if (details && supported != Supported.YES) {
-      throw new IllegalArgumentException("sev with supported=" + supported + " cannot carry details");
+      throw new IllegalArgumentException("sev with supported=" + supported
+          + " cannot carry details");
     }
   }
 

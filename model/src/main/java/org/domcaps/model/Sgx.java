@@ -24,7 +24,8 @@ public record Sgx(
     sections = List.copyOf(sections);
     if (supported != Supported.YES && (flc || sgx1 || sgx2 || sectionSizeKiB != 0
         || !sections.isEmpty())) {
-      throw new IllegalArgumentException("sgx with supported=" + supported + " cannot carry details");
+      throw new IllegalArgumentException("sgx with supported=" + supported
+          + " cannot carry details");
     }
   }
 

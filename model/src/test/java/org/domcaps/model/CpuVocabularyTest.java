@@ -13,15 +13,19 @@ class CpuVocabularyTest {
   @Test
   void typedBuildersStoreLibvirtsSpelling() {
     HostModel typed = HostModel.builder("EPYC-Rome").fallback(CpuFallback.ALLOW).vendor("AMD")
-        .feature(CpuFeaturePolicy.REQUIRE, "x2apic").feature(CpuFeaturePolicy.DISABLE, "svm").build();
+        .feature(CpuFeaturePolicy.REQUIRE, "x2apic").feature(CpuFeaturePolicy.DISABLE, "svm")
+            .build();
     HostModel spelled = HostModel.builder("EPYC-Rome").fallback("allow").vendor("AMD")
         .feature("require", "x2apic").feature("disable", "svm").build();
     assertThat(typed).isEqualTo(spelled);
     assertThat(typed.knownFallback()).contains(CpuFallback.ALLOW);
     assertThat(typed.features()).extracting(CpuFeature::knownPolicy)
-        .containsExactly(Optional.of(CpuFeaturePolicy.REQUIRE), Optional.of(CpuFeaturePolicy.DISABLE));
-    assertThat(MigratableMode.yes(Migratable.ON, Migratable.OFF)).isEqualTo(MigratableMode.yes("on", "off"));
-    assertThat(MigratableMode.yes(new Migratable[0])).isEqualTo(new MigratableMode(true, Optional.of(List.of())));
+        .containsExactly(Optional.of(CpuFeaturePolicy.REQUIRE),
+            Optional.of(CpuFeaturePolicy.DISABLE));
+    assertThat(MigratableMode.yes(Migratable.ON, Migratable.OFF))
+        .isEqualTo(MigratableMode.yes("on", "off"));
+    assertThat(MigratableMode.yes(new Migratable[0]))
+        .isEqualTo(new MigratableMode(true, Optional.of(List.of())));
   }
 
   @Test

@@ -34,7 +34,8 @@ final class ApiHandler extends Handler.Abstract {
       Set.of("virttype", "arch", "machine", "emulatorbin", "libvirt", "format");
   private static final Set<String> ALL_PARAMS = Set.of("machine", "libvirt", "format");
   private static final Set<String> FORMAT_PARAM = Set.of("format");
-  private static final HttpField CACHE_CONTROL = new HttpField(HttpHeader.CACHE_CONTROL, "no-cache");
+  private static final HttpField CACHE_CONTROL =
+      new HttpField(HttpHeader.CACHE_CONTROL, "no-cache");
   private static final HttpField VARY = new HttpField(HttpHeader.VARY, "Accept");
 
   private final WarmAnswers answers;
@@ -101,7 +102,8 @@ final class ApiHandler extends Handler.Abstract {
         requireGet(get, method, path, response);
         params(request, Set.of());
         send(response, callback, 200,
-            Document.utf8(metrics.text(), "text/plain; version=0.0.4; charset=utf-8"), Optional.empty());
+            Document.utf8(metrics.text(), "text/plain; version=0.0.4; charset=utf-8"),
+            Optional.empty());
       }
       case "/v1/domcaps" -> {
         requireGet(get, method, path, response);
@@ -115,7 +117,8 @@ final class ApiHandler extends Handler.Abstract {
         requireGet(get, method, path, response);
         Map<String, String> q = params(request, FORMAT_PARAM);
         if (q.containsKey("format") && !q.get("format").equals("json")) {
-          throw new Refusal(400, "/v1/emulators is JSON only: format=" + ErrorBody.quote(q.get("format"))
+          throw new Refusal(400, "/v1/emulators is JSON only: format="
+              + ErrorBody.quote(q.get("format"))
               + " is not json");
         }
         Generation g = generation();
@@ -215,7 +218,8 @@ final class ApiHandler extends Handler.Abstract {
         g.domcaps(new Query(bin, arch, machine, virtType, format));
     PostEndpoint.Reply reply;
     try {
-      reply = endpoint.get().handle(body, request.getHeaders().get(HttpHeader.CONTENT_TYPE), q, view);
+      reply = endpoint.get()
+          .handle(body, request.getHeaders().get(HttpHeader.CONTENT_TYPE), q, view);
     } catch (DomCapsException e) {
       throw refusal(e);
     } catch (Exception e) {
@@ -307,13 +311,16 @@ final class ApiHandler extends Handler.Abstract {
     try {
       fields = Request.extractQueryParameters(request);
     } catch (RuntimeException e) {
-      throw new Refusal(400, "malformed query string " + ErrorBody.quote(raw) + ": " + e.getMessage());
+      throw new Refusal(400, "malformed query string " + ErrorBody.quote(raw) + ": "
+          + e.getMessage());
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Fields.Field f : fields) {
       if (allowed != null && !allowed.contains(f.getName())) {
         throw new Refusal(400, "unknown query parameter " + ErrorBody.quote(f.getName())
-            + ": expected " + (allowed.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(allowed))));
+            + ": expected "
+                + (allowed.isEmpty() ? "none"
+                    : String.join(", ", new java.util.TreeSet<>(allowed))));
       }
       List<String> values = f.getValues();
       if (values.size() != 1) {

@@ -48,7 +48,8 @@ public final class Document {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
       StringBuilder s = new StringBuilder("\"");
       for (int i = 0; i < 16; i++) {
-        s.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+        s.append(Character.forDigit((d[i] >> 4) & 0xf, 16))
+            .append(Character.forDigit(d[i] & 0xf, 16));
       }
       return s.append('"').toString();
     } catch (NoSuchAlgorithmException e) {

@@ -44,7 +44,8 @@ public final class DomCapsServer implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(settings.threads, Math.min(4, settings.threads));
     pool.setName("domcaps-http");
     this.server = new Server(pool);
-    GracefulHandler graceful = new GracefulHandler(new ApiHandler(answers, metrics, posts, settings));
+    GracefulHandler graceful =
+        new GracefulHandler(new ApiHandler(answers, metrics, posts, settings));
     metrics.inFlightFrom(graceful::getCurrentRequestCount);
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
@@ -115,7 +116,8 @@ public final class DomCapsServer implements AutoCloseable {
     if (settings.unixSocket.isPresent() && !inheritedUnix) {
       // Capabilities are not secret (libvirt's read-only socket is world-writable too); what a
       // client may make the service do is bounded by the emulatorbin check.
-      Files.setPosixFilePermissions(settings.unixSocket.get(), PosixFilePermissions.fromString("rw-rw-rw-"));
+      Files.setPosixFilePermissions(settings.unixSocket.get(),
+          PosixFilePermissions.fromString("rw-rw-rw-"));
     }
   }
 

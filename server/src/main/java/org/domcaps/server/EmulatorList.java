@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.domcaps.qemu.build.VirtType;
-import org.domcaps.qemu.caps.Accel;
-import org.domcaps.qemu.caps.MachineType;
-import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.api.EmulatorCaps;
+import org.domcaps.qemu.api.Emulators;
 
 /**
  * {@code GET /v1/emulators}: the installed emulators in libvirt's order, each with its arch, the
@@ -19,7 +17,8 @@ import org.domcaps.qemu.caps.QemuCaps;
  * default marked), or the refusal of its probe.
  */
 final class EmulatorList {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private EmulatorList() {}
 
@@ -34,28 +33,19 @@ final class EmulatorList {
         list.add(e);
         continue;
       }
-      QemuCaps caps = p.caps();
+      EmulatorCaps caps = p.caps();
       e.put("arch", caps.arch());
-      List<String> virtTypes = new ArrayList<>();
-      for (String v : VirtType.NAMES) {
-        if (VirtType.isSupported(caps, v)) {
-          virtTypes.add(v);
-        }
-      }
-      e.put("virttypes", virtTypes);
+      e.put("virttypes", caps.virtTypes());
       e.put("version", caps.version());
       Map<String, Object> machines = new LinkedHashMap<>();
-      for (Accel a : Accel.values()) {
-        List<MachineType> ms = caps.accel(a).machines();
-        if (ms.isEmpty()) {
-          continue;
-        }
+      for (Map.Entry<String, List<Emulators.Machine>> a
+          : caps.machineTypesByAccelerator().entrySet()) {
         List<Object> out = new ArrayList<>();
-        for (MachineType m : ms) {
+        for (Emulators.Machine m : a.getValue()) {
           Map<String, Object> mm = new LinkedHashMap<>();
           mm.put("name", m.name());
-          if (m.alias() != null) {
-            mm.put("alias", m.alias());
+          if (m.alias().isPresent()) {
+            mm.put("alias", m.alias().get());
           }
           if (m.isDefault()) {
             mm.put("default", true);
@@ -66,7 +56,7 @@ final class EmulatorList {
           mm.put("maxCpus", m.maxCpus());
           out.add(mm);
         }
-        machines.put(a.xmlName(), out);
+        machines.put(a.getKey(), out);
       }
       e.put("machines", machines);
       list.add(e);

@@ -2,12 +2,14 @@
 package org.domcaps.server;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.domcaps.model.DomainCapabilities;
-import org.domcaps.qemu.api.CapsLookup;
+import org.domcaps.qemu.api.EmulatorCaps;
+import org.domcaps.qemu.api.Emulators;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
@@ -40,12 +42,16 @@ final class Generation {
     this.number = number;
     this.emulators = Map.copyOf(emulators);
     this.metrics = metrics;
-    CapsLookup other = options.capsLookup();
-    CapsLookup known = b -> {
-      Probed p = this.emulators.get(b);
-      return p != null ? p.orThrow() : other.lookup(b);
-    };
-    this.options = options.toBuilder().capsLookup(known).build();
+    Map<String, EmulatorCaps> known = new HashMap<>();
+    Map<String, DomCapsException> refused = new HashMap<>();
+    this.emulators.forEach((b, p) -> {
+      if (p.error() != null) {
+        refused.put(b, p.error());
+      } else {
+        known.put(b, p.caps());
+      }
+    });
+    this.options = options.withResults(known, refused);
     this.order = List.copyOf(emulators.keySet());
   }
 
@@ -76,7 +82,7 @@ final class Generation {
     List<String> refusals = new ArrayList<>();
     for (String b : order) {
       try {
-        String arch = options.capsLookup().lookup(b).arch();
+        String arch = Emulators.arch(b, options);
         docs.add(DomCaps.answer(DomCapsRequest.of(b, arch, machine, null), options));
       } catch (DomCapsException e) {
         refusals.add(b + ": " + e.getMessage());

@@ -13,9 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.domcaps.qemu.arch.LibvirtArch;
-import org.domcaps.qemu.host.HostIdentity;
-import org.domcaps.qemu.host.ProgramSearch;
+import org.domcaps.qemu.api.FirmwareDescriptors;
+import org.domcaps.qemu.api.ThisHost;
 
 /**
  * Watches what an answer depends on by polling stat(2) (a few dozen calls per interval): the
@@ -76,12 +75,10 @@ final class HostWatch implements AutoCloseable {
     for (String b : g.binaries()) {
       stat(s, Path.of(b));
     }
-    ProgramSearch search = answers.emulatorSearch();
-    String path = search.path() != null ? search.path() : "/bin:/usr/bin:.";
-    for (String dir : new TreeSet<>(List.of(path.split(":", -1)))) {
-      stat(s, search.cwd().resolve(dir.isEmpty() ? "." : dir));
+    for (Path dir : new TreeSet<>(ThisHost.programDirs(answers.emulatorPath()))) {
+      stat(s, dir);
     }
-    s.append("moddir ").append(HostIdentity.moduleDirMtime(LibvirtArch.host()).orElse(-1L));
+    s.append("moddir ").append(ThisHost.qemuModuleDirMtime().orElse(-1L));
     Path kvm = Path.of("/dev/kvm");
     stat(s, kvm);
     s.append(Files.isReadable(kvm)).append(Files.isWritable(kvm));
@@ -90,7 +87,7 @@ final class HostWatch implements AutoCloseable {
 
   private String renderInputs(Generation g) {
     StringBuilder s = new StringBuilder();
-    for (Path dir : g.options().firmware().roots().dirs()) {
+    for (Path dir : FirmwareDescriptors.directories(g.options())) {
       stat(s, dir);
       List<Path> files = new ArrayList<>();
       try (DirectoryStream<Path> d = Files.newDirectoryStream(dir)) {
@@ -103,9 +100,9 @@ final class HostWatch implements AutoCloseable {
         stat(s, f);
       }
     }
-    ProgramSearch live = ProgramSearch.live();
     for (String b : SWTPM) {
-      live.find(b).ifPresentOrElse(p -> stat(s, Path.of(p)), () -> s.append(b).append(" -;"));
+      ThisHost.findProgram(b)
+          .ifPresentOrElse(p -> stat(s, Path.of(p)), () -> s.append(b).append(" -;"));
     }
     return s.toString();
   }
@@ -114,7 +111,8 @@ final class HostWatch implements AutoCloseable {
   private static void stat(StringBuilder s, Path p) {
     s.append(p).append(' ');
     try {
-      Map<String, Object> a = Files.readAttributes(p, "unix:ino,dev,size,mode,ctime,lastModifiedTime");
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:ino,dev,size,mode,ctime,lastModifiedTime");
       s.append(a.get("dev")).append(':').append(a.get("ino")).append(' ').append(a.get("size"))
           .append(' ').append(a.get("mode")).append(' ').append(a.get("ctime")).append(' ')
           .append(a.get("lastModifiedTime"));

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import org.domcaps.qemu.cache.CapsCache;
+import org.domcaps.qemu.api.CapabilityCache;
+import org.domcaps.qemu.api.Options;
 
 /**
  * The service's counters in Prometheus' text format (version 0.0.4): requests by route and
@@ -17,7 +18,8 @@ import org.domcaps.qemu.cache.CapsCache;
 final class Metrics {
   /** Upper bounds in seconds: a warm answer is tens of microseconds, a probe seconds. */
   private static final double[] BUCKETS = {
-      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+      10};
   private static final String[] LABELS = {
       "0.0001", "0.00025", "0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1",
       "0.25", "0.5", "1", "2.5", "5", "10"};
@@ -34,7 +36,7 @@ final class Metrics {
   private volatile int emulators;
   private volatile int emulatorsRefused;
   private long retiredProbes;
-  private CapsCache liveCache;
+  private Options liveCache;
   private BooleanSupplier refreshing = () -> false;
   private java.util.function.LongSupplier inFlight = () -> 0;
 
@@ -74,16 +76,19 @@ final class Metrics {
     misses.increment();
   }
 
-  /** The capability cache a new generation looks binaries up in (its probe count is reported). */
-  synchronized void track(CapsCache cache) {
+  /**
+   * The options (with their capability cache) a new generation looks binaries up in; their probe
+   * count is reported.
+   */
+  synchronized void track(Options cache) {
     if (liveCache != null) {
-      retiredProbes += liveCache.probes();
+      retiredProbes += CapabilityCache.probesRun(liveCache);
     }
     liveCache = cache;
   }
 
   synchronized long probes() {
-    return retiredProbes + (liveCache == null ? 0 : liveCache.probes());
+    return retiredProbes + (liveCache == null ? 0 : CapabilityCache.probesRun(liveCache));
   }
 
   void refreshed(boolean reprobe, Generation g) {
@@ -117,7 +122,8 @@ final class Metrics {
     s.append("domcaps_request_duration_seconds_sum ").append(latencySum.sum()).append('\n');
     s.append("domcaps_request_duration_seconds_count ").append(count).append('\n');
     counter(s, "domcaps_probes_total", "QEMU probes run (capability cache misses).", probes());
-    counter(s, "domcaps_answer_cache_hits_total", "Answers served from the rendered memo.", hits.sum());
+    counter(s, "domcaps_answer_cache_hits_total", "Answers served from the rendered memo.",
+        hits.sum());
     counter(s, "domcaps_answer_cache_misses_total", "Answers filled and rendered.", misses.sum());
     s.append("# HELP domcaps_refreshes_total Generations built, by kind.\n");
     s.append("# TYPE domcaps_refreshes_total counter\n");

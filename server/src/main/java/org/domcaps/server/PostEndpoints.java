@@ -18,10 +18,13 @@ public final class PostEndpoints {
 
   private final Map<String, PostEndpoint> endpoints = new ConcurrentHashMap<>();
 
-  /** Adds the operation at {@code path} (one of {@link #RESERVED}, or another {@code /v1/} path). */
+  /**
+   * Adds the operation at {@code path} (one of {@link #RESERVED}, or another {@code /v1/} path).
+   */
   public PostEndpoints register(String path, PostEndpoint endpoint) {
     if (!path.startsWith("/v1/")) {
-      throw new IllegalArgumentException("endpoint path must start with /v1/, got \"" + path + "\"");
+      throw new IllegalArgumentException("endpoint path must start with /v1/, got \"" + path
+          + "\"");
     }
     if (endpoints.putIfAbsent(path, endpoint) != null) {
       throw new IllegalArgumentException("an endpoint is already registered at " + path);

@@ -2,14 +2,7 @@
 package org.domcaps.server;
 
 import org.domcaps.qemu.api.DomCapsException;
-import org.domcaps.qemu.caps.QemuCaps;
+import org.domcaps.qemu.api.EmulatorCaps;
 
 /** One emulator's probe outcome: its capabilities, or libvirt's refusal of the binary. */
-record Probed(String binary, QemuCaps caps, DomCapsException error) {
-  QemuCaps orThrow() throws DomCapsException {
-    if (error != null) {
-      throw error;
-    }
-    return caps;
-  }
-}
+record Probed(String binary, EmulatorCaps caps, DomCapsException error) {}

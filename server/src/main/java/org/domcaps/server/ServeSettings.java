@@ -4,12 +4,11 @@ package org.domcaps.server;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.domcaps.qemu.firmware.FirmwareRoots;
-import org.domcaps.qemu.host.ProgramSearch;
 
 /**
  * How a {@link DomCapsServer} listens, what it serves and its limits. Defaults are the service's
@@ -23,8 +22,8 @@ public final class ServeSettings {
   final Path cacheDir;
   final boolean allowAnyEmulator;
   final int maxProbes;
-  final Optional<ProgramSearch> emulatorSearch;
-  final Optional<FirmwareRoots> firmwareRoots;
+  final Optional<String> emulatorPath;
+  final Optional<List<Path>> firmwareDirs;
   final Duration pollInterval;
   final Duration idleTimeout;
   final Duration stopTimeout;
@@ -47,8 +46,8 @@ public final class ServeSettings {
     cacheDir = Objects.requireNonNull(b.cacheDir, "cacheDir");
     allowAnyEmulator = b.allowAnyEmulator;
     maxProbes = b.maxProbes;
-    emulatorSearch = b.emulatorSearch;
-    firmwareRoots = b.firmwareRoots;
+    emulatorPath = b.emulatorPath;
+    firmwareDirs = b.firmwareDirs;
     pollInterval = b.pollInterval;
     idleTimeout = b.idleTimeout;
     stopTimeout = b.stopTimeout;
@@ -74,7 +73,8 @@ public final class ServeSettings {
       return Optional.of(Path.of("/run/domcaps/domcaps.sock"));
     }
     String xdg = env.get("XDG_RUNTIME_DIR");
-    return xdg == null || xdg.isEmpty() ? Optional.empty() : Optional.of(Path.of(xdg, "domcaps.sock"));
+    return xdg == null || xdg.isEmpty() ? Optional.empty()
+        : Optional.of(Path.of(xdg, "domcaps.sock"));
   }
 
   public Optional<Path> unixSocket() {
@@ -92,10 +92,11 @@ public final class ServeSettings {
     private boolean inheritChannel;
     private final Path cacheDir;
     private boolean allowAnyEmulator;
-    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both busy.
+    // Probing is QEMU start-up (CPU) and waiting for replies; one more than the cores keeps both
+    // busy.
     private int maxProbes = Runtime.getRuntime().availableProcessors() + 1;
-    private Optional<ProgramSearch> emulatorSearch = Optional.empty();
-    private Optional<FirmwareRoots> firmwareRoots = Optional.empty();
+    private Optional<String> emulatorPath = Optional.empty();
+    private Optional<List<Path>> firmwareDirs = Optional.empty();
     private Duration pollInterval = Duration.ofMillis(100);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration stopTimeout = Duration.ofSeconds(10);
@@ -141,15 +142,18 @@ public final class ServeSettings {
       return this;
     }
 
-    /** Where the installed emulators are searched (default: this process's PATH). */
-    public Builder emulatorSearch(ProgramSearch v) {
-      emulatorSearch = Optional.of(v);
+    /**
+     * Where the installed emulators are searched: a PATH value, relative entries against the
+     * working directory (default: this process's PATH).
+     */
+    public Builder emulatorPath(String v) {
+      emulatorPath = Optional.of(v);
       return this;
     }
 
-    /** The firmware descriptor directories (default: libvirt's for this process). */
-    public Builder firmwareRoots(FirmwareRoots v) {
-      firmwareRoots = Optional.of(v);
+    /** The firmware descriptor directories, lowest priority first (default: libvirt's). */
+    public Builder firmwareDirs(List<Path> v) {
+      firmwareDirs = Optional.of(List.copyOf(v));
       return this;
     }
 

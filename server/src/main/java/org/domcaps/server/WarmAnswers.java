@@ -13,17 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.domcaps.qemu.api.CapsLookup;
+import org.domcaps.qemu.api.EmulatorCaps;
+import org.domcaps.qemu.api.Emulators;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.InstalledEmulators;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.cache.CapsCache;
-import org.domcaps.qemu.firmware.FirmwareCapsResolver;
-import org.domcaps.qemu.host.DefaultEmulator;
-import org.domcaps.qemu.host.HostFacts;
-import org.domcaps.qemu.host.LiveHostFacts;
-import org.domcaps.qemu.host.ProgramSearch;
 
 /**
  * The service's answers, kept warm: the first {@link Generation} probes every installed emulator
@@ -151,15 +146,16 @@ final class WarmAnswers implements AutoCloseable {
     if (previous != null && !reprobe && previous.binaries().equals(binaries)) {
       probed.putAll(previous.emulators);
     } else {
-      probed = probeAll(live.capsLookup(), binaries);
+      probed = probeAll(live, binaries);
     }
-    Options serving = live.toBuilder().capsLookup(limited(live.capsLookup())).build();
+    Options serving = live.withLookupsOn(probes);
     Generation g = new Generation(generations.incrementAndGet(), serving, orderOf(binaries, probed),
         metrics);
     if (previous != null) {
       prerender(g, previous);
     }
-    settings.log.accept(String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
+    settings.log.accept(
+        String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
         g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
         (System.nanoTime() - started) / 1_000_000));
     return g;
@@ -186,7 +182,7 @@ final class WarmAnswers implements AutoCloseable {
     return out;
   }
 
-  private Map<String, Probed> probeAll(CapsLookup lookup, List<String> binaries)
+  private Map<String, Probed> probeAll(Options lookup, List<String> binaries)
       throws InterruptedException {
     List<Future<Probed>> futures = new ArrayList<>();
     for (String b : binaries) {
@@ -205,31 +201,15 @@ final class WarmAnswers implements AutoCloseable {
   }
 
   /** One lookup on the bounded probe pool; a refusal is an outcome, not a failure. */
-  private Future<Probed> submit(CapsLookup lookup, String b) {
+  private Future<Probed> submit(Options options, String b) {
     return probes.submit(() -> {
       try {
-        return new Probed(b, lookup.lookup(b), null);
+        EmulatorCaps caps = Emulators.caps(b, options);
+        return new Probed(b, caps, null);
       } catch (DomCapsException e) {
         return new Probed(b, null, e);
       }
     });
-  }
-
-  /** An on-demand lookup (a binary outside the installed set) runs on the bounded probe pool. */
-  private CapsLookup limited(CapsLookup lookup) {
-    return b -> {
-      Future<Probed> f = submit(lookup, b);
-      try {
-        return f.get().orThrow();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        f.cancel(true);
-        throw new DomCapsException(DomCapsException.Code.INTERNAL_ERROR,
-            "interrupted while probing " + b, e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("probe failed unexpectedly", e.getCause());
-      }
-    };
   }
 
   /**
@@ -237,25 +217,18 @@ final class WarmAnswers implements AutoCloseable {
    * read afresh: new host facts, a new host key for the capability cache, new firmware roots.
    */
   private Options liveOptions() {
-    LiveHostFacts base = new LiveHostFacts();
-    HostFacts host = settings.emulatorSearch.isEmpty() ? base
-        : HostFacts.overriding(base).defaultEmulator(
-            arch -> DefaultEmulator.find(base.arch(), arch, settings.emulatorSearch.get())).build();
-    Options o = LiveOptions.forHost(host, settings.log::accept, Optional.of(settings.cacheDir));
-    if (o.capsLookup() instanceof CapsCache cache) {
-      metrics.track(cache);
-    }
-    if (settings.firmwareRoots.isPresent()) {
-      o = o.toBuilder()
-          .firmware(new FirmwareCapsResolver(settings.firmwareRoots.get(), settings.log::accept))
-          .build();
-    }
+    LiveOptions.Builder b = LiveOptions.builder().warnings(settings.log::accept)
+        .cacheDir(settings.cacheDir);
+    settings.emulatorPath.ifPresent(b::emulatorPath);
+    settings.firmwareDirs.ifPresent(b::firmwareDirs);
+    Options o = b.build();
+    metrics.track(o);
     return o;
   }
 
   /** Where the installed emulators are looked for (what {@link HostWatch} watches for new ones). */
-  ProgramSearch emulatorSearch() {
-    return settings.emulatorSearch.orElseGet(ProgramSearch::live);
+  Optional<String> emulatorPath() {
+    return settings.emulatorPath;
   }
 
   /** Stops building and probing; a probe in flight has its QEMU killed by its interruption. */

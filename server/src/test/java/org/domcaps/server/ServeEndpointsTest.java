@@ -108,12 +108,14 @@ class ServeEndpointsTest {
         "invalid argument: unknown architecture: sparc99");
     assertError("/v1/domcaps?virttype=xyz", 400, "invalid argument: unknown virttype: xyz");
     assertError("/v1/domcaps?virttype=qemu&arch=x86_64&machine=nope", 400,
-        "invalid argument: the machine 'nope' is not supported by emulator '" + service.binary + "'");
+        "invalid argument: the machine 'nope' is not supported by emulator '"
+        + service.binary + "'");
     assertError("/v1/domcaps?arch=aarch64", 422,
         "unsupported configuration: unable to find any emulator to serve 'aarch64' architecture");
     assertError("/v1/domcaps?emulatorbin=/bin/true", 403,
         "emulatorbin \"/bin/true\" is not an installed emulator of this service: expected one of ["
-            + service.binary + "] (start the service with --allow-any-emulator to probe any binary)");
+            + service.binary
+                + "] (start the service with --allow-any-emulator to probe any binary)");
     assertThat(service.unix.get(X86).status()).isEqualTo(200);
   }
 
@@ -134,7 +136,8 @@ class ServeEndpointsTest {
         .isEqualTo(431);
     HttpReply big = service.unix.post("/v1/check", new byte[10 * 1024 * 1024], "application/xml");
     assertThat(big.status()).isEqualTo(413);
-    assertThat(big.text()).contains("\"error\": \"request body of 10485760 bytes is over the limit");
+    assertThat(big.text())
+        .contains("\"error\": \"request body of 10485760 bytes is over the limit");
     assertThat(service.unix.get(X86).status()).isEqualTo(200);
   }
 

@@ -52,11 +52,13 @@ class ServeRefreshTest {
 
         long probes = probes(s);
         long beforeTouch = generation(s.unix.get(X86));
-        Files.setLastModifiedTime(s.binary, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        Files.setLastModifiedTime(s.binary,
+            java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         HttpReply reprobed = awaitAnswer(s, "touched binary", r -> generation(r) > beforeTouch);
         assertThat(probes(s)).as("the touched binary is probed again").isGreaterThan(probes);
         assertThat(reprobed.header("ETag")).isEqualTo(before.header("ETag"));
-        assertThat(hammer.refreshingSeen.get()).as("a response said it was being refreshed").isTrue();
+        assertThat(hammer.refreshingSeen.get()).as("a response said it was being refreshed")
+            .isTrue();
       } finally {
         hammer.stop();
       }

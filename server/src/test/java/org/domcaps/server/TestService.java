@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.domcaps.qemu.firmware.FirmwareRoots;
-import org.domcaps.qemu.host.ProgramSearch;
 import org.domcaps.server.client.DomCapsClient;
 
 /**
@@ -59,8 +57,8 @@ final class TestService implements AutoCloseable {
     ServeSettings settings = ServeSettings.builder(dir.resolve("cache"))
         .unixSocket(socket)
         .listen(new InetSocketAddress("127.0.0.1", 0))
-        .emulatorSearch(new ProgramSearch(emulatorDir.toString(), dir))
-        .firmwareRoots(FirmwareRoots.of(firmwareDir))
+        .emulatorPath(emulatorDir.toString())
+        .firmwareDirs(java.util.List.of(firmwareDir))
         .pollInterval(Duration.ofMillis(100))
         .idleTimeout(Duration.ofSeconds(3))
         .maxBodyBytes(64 * 1024)

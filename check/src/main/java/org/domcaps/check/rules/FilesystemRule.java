@@ -46,7 +46,8 @@ public final class FilesystemRule implements Rule {
   private static boolean sharedMemory(DomainDefinition def) {
     boolean backing = def.memoryBacking().flatMap(m -> m.child("access"))
         .map(a -> "shared".equals(a.attrOrNull("mode"))).orElse(false);
-    boolean cell = def.numaCells().stream().anyMatch(c -> "shared".equals(c.attrOrNull("memAccess")));
+    boolean cell = def.numaCells().stream()
+        .anyMatch(c -> "shared".equals(c.attrOrNull("memAccess")));
     return backing || cell;
   }
 }

@@ -15,9 +15,11 @@ import org.domcaps.domain.Element;
  * define ("The '%s' feature is not supported for architecture '%s' or machine type '%s'"), or as
  * QEMU refuses them at start where libvirt passes them through:
  * <ul>
- *   <li>gic: ARM only, and a version other than 2 only where the binary has the gic-version machine option
+ * <li>gic: ARM only, and a version other than 2 only where the binary has the gic-version machine
+ * option
  *       (flag {@code gic-version}: "gic-version option is not available with this QEMU binary";
- *       qemu-system-arm has none); ioapic: x86 only; htm, hpt, nested-hv, ccf-assist, cfpc, sbbc, ibs: pSeries
+ * qemu-system-arm has none); ioapic: x86 only; htm, hpt, nested-hv, ccf-assist, cfpc, sbbc, ibs:
+ * pSeries
  *       only (libvirt, define);
  *   <li>hyperv: x86 only (libvirt refuses it at define on other arches except ARM, where QEMU
  *       refuses the CPU property at start); {@code <kvm>} and {@code <smm>}: x86 only (QEMU has
@@ -29,7 +31,9 @@ import org.domcaps.domain.Element;
  * </ul>
  */
 public final class HypervisorFeatureRule implements Rule {
-  /** virDomainFeature names libvirt 9.0.0 parses (domain_conf.c VIR_ENUM_IMPL(virDomainFeature)). */
+  /**
+   * virDomainFeature names libvirt 9.0.0 parses (domain_conf.c VIR_ENUM_IMPL(virDomainFeature)).
+   */
   private static final Set<String> KNOWN = Set.of("acpi", "apic", "pae", "hap", "viridian",
       "privnet", "hyperv", "kvm", "pvspinlock", "capabilities", "pmu", "vmport", "gic", "smm",
       "ioapic", "hpt", "vmcoreinfo", "htm", "nested-hv", "msrs", "ccf-assist", "xen", "cfpc",

@@ -30,7 +30,8 @@ public final class KvmSmmRule implements Rule {
     if (!m.x86() || !t.caps().domain().equals("kvm")) {
       return;
     }
-    Optional<Element> smmOn = def.feature("smm").filter(s -> "on".equals(Ctx.attr(s, "state", "on")));
+    Optional<Element> smmOn = def.feature("smm")
+        .filter(s -> "on".equals(Ctx.attr(s, "state", "on")));
     Optional<Element> secure = def.os().loader().filter(l -> "yes".equals(l.attrOrNull("secure")));
     Optional<String> why = smmOn.map(s -> "<smm state='on'>")
         .or(() -> secure.map(s -> "a secure loader"))

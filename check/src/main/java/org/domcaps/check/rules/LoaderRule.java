@@ -20,7 +20,8 @@ import org.domcaps.domain.Element;
  *       virt machines have (QEMU: "Property '...-machine.pflash0' not found");
  *   <li>a read-only pflash loader needs an NVRAM template: libvirt finds one only for the images
  *       the document lists as loader values (descriptors for this arch and machine) and those
- *       of the configured nvram list (any arch) unless {@code <nvram template>} names it ("unable to find any master var
+ * of the configured nvram list (any arch) unless {@code <nvram template>} names it ("unable to find
+ * any master var
  *       store for loader");
  *   <li>{@code type='rom'} (the default) on x86 is QEMU's {@code -bios}: an image whose size is
  *       not a multiple of 64 KiB is refused ("could not load PC BIOS"); on s390x it must be an

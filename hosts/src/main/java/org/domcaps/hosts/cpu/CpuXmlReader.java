@@ -13,6 +13,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.domcaps.qemu.api.ErrorText;
 import org.domcaps.hosts.cpu.CpuDef.Feature;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
 import org.w3c.dom.Document;
@@ -71,7 +72,7 @@ public final class CpuXmlReader {
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CpuException("Failed to open file '" + file + "': " + org.domcaps.qemu.host.IoErrors.describe(e));
+      throw new CpuException("Failed to open file '" + file + "': " + ErrorText.of(e));
     }
     return extract(text, file.toString());
   }
@@ -106,7 +107,8 @@ public final class CpuXmlReader {
     for (Element top : children(container)) {
       switch (top.getTagName()) {
         case "cpu" -> out.add(top);
-        case "domain" -> children(top).stream().filter(e -> e.getTagName().equals("cpu")).forEach(out::add);
+        case "domain" -> children(top).stream().filter(e -> e.getTagName().equals("cpu"))
+            .forEach(out::add);
         case "capabilities" -> {
           for (Element host : children(top)) {
             if (host.getTagName().equals("host")) {
@@ -145,7 +147,8 @@ public final class CpuXmlReader {
     CpuDef.Mode mode = CpuDef.Mode.CUSTOM;
     if (modeAttr != null) {
       if (host) {
-        throw new CpuException("unsupported configuration: Attribute mode is only allowed for guest CPU");
+        throw new CpuException(
+            "unsupported configuration: Attribute mode is only allowed for guest CPU");
       }
       mode = null;
       for (CpuDef.Mode m : CpuDef.Mode.values()) {
@@ -154,7 +157,8 @@ public final class CpuXmlReader {
         }
       }
       if (mode == null) {
-        throw new CpuException("unsupported configuration: Invalid mode attribute '" + modeAttr + "'");
+        throw new CpuException("unsupported configuration: Invalid mode attribute '"
+            + modeAttr + "'");
       }
     }
     CpuDef.Match match = CpuDef.Match.EXACT;
@@ -163,7 +167,8 @@ public final class CpuXmlReader {
         case "exact" -> CpuDef.Match.EXACT;
         case "minimum" -> CpuDef.Match.MINIMUM;
         case "strict" -> CpuDef.Match.STRICT;
-        default -> throw new CpuException("XML error: Invalid value for attribute 'match' in element"
+        default ->
+            throw new CpuException("XML error: Invalid value for attribute 'match' in element"
             + " 'cpu': '" + matchAttr + "'. Expected one of 'exact', 'minimum', 'strict'");
       };
     }
@@ -175,13 +180,15 @@ public final class CpuXmlReader {
     }
     CpuDef.Fallback fallback = CpuDef.Fallback.ALLOW;
     Optional<String> vendorId = Optional.empty();
-    if (!host && mode != CpuDef.Mode.HOST_PASSTHROUGH && mode != CpuDef.Mode.MAXIMUM && modelEl.isPresent()) {
+    if (!host && mode != CpuDef.Mode.HOST_PASSTHROUGH && mode != CpuDef.Mode.MAXIMUM
+        && modelEl.isPresent()) {
       String fb = attr(modelEl.get(), "fallback");
       if (fb != null && !fb.isEmpty()) {
         fallback = switch (fb) {
           case "allow" -> CpuDef.Fallback.ALLOW;
           case "forbid" -> CpuDef.Fallback.FORBID;
-          default -> throw new CpuException("unsupported configuration: Invalid fallback attribute");
+          default ->
+              throw new CpuException("unsupported configuration: Invalid fallback attribute");
         };
       }
       String vid = attr(modelEl.get(), "vendor_id");
@@ -195,11 +202,13 @@ public final class CpuXmlReader {
         vendorId = Optional.of(vid);
       }
     }
-    Optional<String> vendor = first(cpu, "vendor").map(Element::getTextContent).filter(s -> !s.isEmpty());
+    Optional<String> vendor = first(cpu, "vendor").map(Element::getTextContent)
+        .filter(s -> !s.isEmpty());
     if (vendor.isPresent() && model.isEmpty()) {
       throw new CpuException("XML error: CPU vendor specified without CPU model");
     }
-    List<Element> featureEls = children(cpu).stream().filter(e -> e.getTagName().equals("feature")).toList();
+    List<Element> featureEls = children(cpu).stream().filter(e -> e.getTagName().equals("feature"))
+        .toList();
     if (!featureEls.isEmpty() && model.isEmpty() && mode == CpuDef.Mode.CUSTOM) {
       throw new CpuException("XML error: Non-empty feature list specified without CPU model");
     }

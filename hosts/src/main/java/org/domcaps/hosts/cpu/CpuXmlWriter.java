@@ -16,7 +16,8 @@ public final class CpuXmlWriter {
     if (guest && (cpu.mode() != CpuDef.Mode.CUSTOM || cpu.model().isPresent())) {
       attrs.append(" mode='").append(cpu.mode().xml).append('\'');
       if (cpu.mode() == CpuDef.Mode.CUSTOM) {
-        attrs.append(" match='").append(cpu.match().name().toLowerCase(java.util.Locale.ROOT)).append('\'');
+        attrs.append(" match='").append(cpu.match().name().toLowerCase(java.util.Locale.ROOT))
+            .append('\'');
       }
     }
     StringBuilder children = new StringBuilder();
@@ -27,7 +28,8 @@ public final class CpuXmlWriter {
     if (formatModel && (cpu.model().isPresent() || cpu.vendorId().isPresent())) {
       children.append("  <model");
       if (guest && cpu.model().isPresent()) {
-        children.append(" fallback='").append(cpu.fallback().name().toLowerCase(java.util.Locale.ROOT)).append('\'');
+        children.append(" fallback='")
+            .append(cpu.fallback().name().toLowerCase(java.util.Locale.ROOT)).append('\'');
       }
       if (guest && cpu.vendorId().isPresent()) {
         children.append(" vendor_id='").append(XmlText.escape(cpu.vendorId().get())).append('\'');
@@ -39,7 +41,8 @@ public final class CpuXmlWriter {
       }
     }
     if (formatModel && cpu.vendor().isPresent()) {
-      children.append("  <vendor>").append(XmlText.escape(cpu.vendor().get())).append("</vendor>\n");
+      children.append("  <vendor>").append(XmlText.escape(cpu.vendor().get()))
+          .append("</vendor>\n");
     }
     for (CpuDef.Feature f : cpu.features()) {
       children.append("  <feature");

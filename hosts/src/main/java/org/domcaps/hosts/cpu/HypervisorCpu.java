@@ -8,17 +8,12 @@ import java.util.Optional;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.HostModel;
-import org.domcaps.qemu.caps.AccelCaps;
-import org.domcaps.qemu.caps.Accel;
-import org.domcaps.qemu.caps.CpuDefinition;
-import org.domcaps.qemu.caps.CpuFeatureNames;
-import org.domcaps.qemu.caps.HostCpuExpansion;
-import org.domcaps.qemu.caps.HostCpuProperty;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
+import org.domcaps.qemu.api.EmulatorCaps;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.api.Resolution;
 
 /**
  * What libvirt 9.0.0's hypervisor-cpu-baseline / -compare read from one emulator's capabilities
@@ -47,35 +42,35 @@ public record HypervisorCpu(
   }
 
   /**
-   * The hypervisor CPU for a request resolved as libvirt resolves it (virQEMUCapsCacheLookupDefault:
+   * The hypervisor CPU for a request resolved as libvirt resolves it
+   * (virQEMUCapsCacheLookupDefault:
    * the same defaults and refusals as domcapabilities).
    */
-  public static HypervisorCpu lookup(DomCapsRequest request, Options options) throws DomCapsException {
-    ResolvedRequest resolved = DomCaps.resolve(request, options);
+  public static HypervisorCpu lookup(DomCapsRequest request,
+      Options options) throws DomCapsException {
+    Resolution resolved = DomCaps.resolve(request, options);
     return of(resolved, DomCaps.fill(resolved, options));
   }
 
   /** From a resolved request and the document libvirt would print for it. */
-  public static HypervisorCpu of(ResolvedRequest request, DomainCapabilities doc) {
-    AccelCaps accel = request.caps().accel(Accel.forVirtType(request.virtType()));
-    String arch = request.caps().arch();
+  public static HypervisorCpu of(Resolution request, DomainCapabilities doc) {
+    EmulatorCaps caps = request.emulatorCaps();
     List<HypervisorModel> models = new ArrayList<>();
-    for (CpuDefinition d : accel.cpuDefinitions()) {
-      List<String> blockers = d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(arch, b)).toList();
-      models.add(new HypervisorModel(d.name(), blockers));
+    for (EmulatorCaps.CpuModel d : caps.cpuModels(request.virtType())) {
+      models.add(new HypervisorModel(d.name(), d.blockers()));
     }
     Optional<List<String>> all = Optional.empty();
     Optional<List<String>> migratable = Optional.empty();
     boolean migratability = false;
-    if (accel.hostCpu().isPresent()) {
-      HostCpuExpansion e = accel.hostCpu().get();
+    Optional<EmulatorCaps.HostCpu> hostCpu = caps.hostCpu(request.virtType());
+    if (hostCpu.isPresent()) {
+      EmulatorCaps.HostCpu e = hostCpu.get();
       List<String> a = new ArrayList<>();
       List<String> m = new ArrayList<>();
-      for (HostCpuProperty p : e.properties()) {
-        String name = CpuFeatureNames.fromQemu(arch, p.name());
-        a.add(name);
-        if (!Boolean.FALSE.equals(p.migratable())) {
-          m.add(name);
+      for (EmulatorCaps.HostCpuProperty p : e.properties()) {
+        a.add(p.name());
+        if (!p.migratable().equals(Optional.of(Boolean.FALSE))) {
+          m.add(p.name());
         }
       }
       all = Optional.of(a);
@@ -105,7 +100,8 @@ public record HypervisorCpu(
     for (CpuFeature f : hm.features()) {
       features.add(new CpuDef.Feature(f.name(), policy(f.policy())));
     }
-    CpuDef.Fallback fallback = "allow".equals(hm.fallback()) ? CpuDef.Fallback.ALLOW : CpuDef.Fallback.FORBID;
+    CpuDef.Fallback fallback = "allow".equals(hm.fallback()) ? CpuDef.Fallback.ALLOW
+        : CpuDef.Fallback.FORBID;
     return new CpuDef(CpuDef.Type.GUEST, CpuDef.Mode.CUSTOM, CpuDef.Match.EXACT, Optional.empty(),
         Optional.of(hm.model()), fallback, hm.vendorId(), hm.vendor(), features);
   }

@@ -14,7 +14,8 @@ public final class HypervisorCpuCommands {
   private final X86Compare compare = new X86Compare();
 
   /** The baseline guest CPU, printed as libvirt prints it. */
-  public String baseline(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures, boolean migratable)
+  public String baseline(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures,
+      boolean migratable)
       throws CpuException {
     return CpuXmlWriter.format(baselineCpu(cpus, hv, expandFeatures, migratable));
   }

@@ -51,7 +51,8 @@ public final class VirshHypervisorCpu {
             + " is incompatible with the CPU provided by hypervisor on the host\n\n", "", 1);
         case IDENTICAL -> new Answer("CPU described in " + file
             + " is identical to the CPU provided by hypervisor on the host\n\n", "", 0);
-        case SUPERSET -> new Answer("The CPU provided by hypervisor on the host is a superset of CPU"
+        case SUPERSET ->
+            new Answer("The CPU provided by hypervisor on the host is a superset of CPU"
             + " described in " + file + "\n\n", "", 0);
       };
     } catch (CpuException | DomCapsException e) {

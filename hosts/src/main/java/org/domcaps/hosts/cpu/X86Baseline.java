@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.domcaps.hosts.cpu.CpuDef.Feature;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * libvirt 9.0.0's x86 CPU baseline (virCPUx86Baseline) and feature expansion
@@ -19,10 +19,10 @@ public final class X86Baseline {
   private final X86Decoder decoder;
 
   public X86Baseline() {
-    this(X86CpuMap.get());
+    this(X86CpuModels.get());
   }
 
-  X86Baseline(X86CpuMap map) {
+  X86Baseline(X86CpuModels map) {
     this.x86 = new X86Data(map);
     this.decoder = new X86Decoder(x86);
   }
@@ -47,7 +47,7 @@ public final class X86Baseline {
     CpuDef first = cpus.get(0);
     Set<String> base = x86.all(first);
     boolean outputVendor = true;
-    Optional<X86CpuMap.Vendor> vendor = Optional.empty();
+    Optional<X86CpuModels.Vendor> vendor = Optional.empty();
     if (first.vendor().isEmpty()) {
       outputVendor = false;
     } else {
@@ -102,8 +102,9 @@ public final class X86Baseline {
    * own required/disabled features applied over them, then the model's removed features disabled.
    */
   public CpuDef expand(CpuDef cpu) throws CpuException {
-    String name = cpu.model().orElseThrow(() -> new CpuException("internal error: unknown CPU model (null)"));
-    X86CpuMap.Model model = x86.map().model(name)
+    String name = cpu.model()
+        .orElseThrow(() -> new CpuException("internal error: unknown CPU model (null)"));
+    X86CpuModels.Model model = x86.map().model(name)
         .orElseThrow(() -> new CpuException("internal error: unknown CPU model " + name));
     List<Feature> expanded = x86.features(model.features(), Policy.REQUIRE);
     boolean host = cpu.type() == CpuDef.Type.HOST;
@@ -124,7 +125,8 @@ public final class X86Baseline {
     return cpu.withFeatures(expanded);
   }
 
-  private X86CpuMap.Vendor knownVendor(String name) throws CpuException {
-    return x86.vendor(name).orElseThrow(() -> new CpuException("operation failed: Unknown CPU vendor " + name));
+  private X86CpuModels.Vendor knownVendor(String name) throws CpuException {
+    return x86.vendor(name)
+        .orElseThrow(() -> new CpuException("operation failed: Unknown CPU vendor " + name));
   }
 }

@@ -4,7 +4,7 @@ package org.domcaps.hosts.cpu;
 import java.util.HashSet;
 import java.util.Set;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /** libvirt 9.0.0's x86 CPU comparison (x86Compute / virCPUx86Compare). */
 public final class X86Compare {
@@ -19,10 +19,10 @@ public final class X86Compare {
   private final X86Data x86;
 
   public X86Compare() {
-    this(X86CpuMap.get());
+    this(X86CpuModels.get());
   }
 
-  X86Compare(X86CpuMap map) {
+  X86Compare(X86CpuModels map) {
     this.x86 = new X86Data(map);
   }
 
@@ -53,7 +53,8 @@ public final class X86Compare {
     }
     if (cpu.vendor().isPresent()
         && (host.vendor().isEmpty() || !cpu.vendor().get().equals(host.vendor().get()))) {
-      return incompatible("host CPU vendor does not match required CPU vendor " + cpu.vendor().get());
+      return incompatible("host CPU vendor does not match required CPU vendor " + cpu.vendor()
+          .get());
     }
     Set<String> hostData = x86.all(host);
     Set<String> force = x86.withPolicy(cpu, Policy.FORCE);
@@ -73,7 +74,8 @@ public final class X86Compare {
       // x86ModelCompare says SUBSET or UNRELATED exactly when the host lacks a required bit.
       Set<String> missing = new HashSet<>(require);
       missing.removeAll(hostData);
-      return incompatible("Host CPU does not provide required features: " + x86.names(missing, ", "));
+      return incompatible("Host CPU does not provide required features: "
+          + x86.names(missing, ", "));
     }
     Set<String> diff = new HashSet<>(hostData);
     diff.removeAll(optional);

@@ -9,25 +9,26 @@ import java.util.Optional;
 import java.util.Set;
 import org.domcaps.hosts.cpu.CpuDef.Feature;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * libvirt's x86 CPU data as feature names of the CPU map: every map feature is one CPUID or MSR
  * bit and no two share a bit, so set operations on names are libvirt's bit operations.
  */
 final class X86Data {
-  private final X86CpuMap map;
+  private final X86CpuModels map;
 
-  X86Data(X86CpuMap map) {
+  X86Data(X86CpuModels map) {
     this.map = map;
   }
 
-  X86CpuMap map() {
+  X86CpuModels map() {
     return map;
   }
 
-  X86CpuMap.Model model(String name) throws CpuException {
-    return map.model(name).orElseThrow(() -> new CpuException("internal error: Unknown CPU model " + name));
+  X86CpuModels.Model model(String name) throws CpuException {
+    return map.model(name)
+        .orElseThrow(() -> new CpuException("internal error: Unknown CPU model " + name));
   }
 
   /**
@@ -84,14 +85,14 @@ final class X86Data {
     }
   }
 
-  Optional<X86CpuMap.Vendor> vendor(String name) {
+  Optional<X86CpuModels.Vendor> vendor(String name) {
     return map.vendors().stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   /** x86FeatureNames: the names of {@code data} in map order, joined. */
   String names(Collection<String> data, String separator) {
     List<String> out = new ArrayList<>();
-    for (X86CpuMap.Feature f : map.features()) {
+    for (X86CpuModels.Feature f : map.features()) {
       if (data.contains(f.name())) {
         out.add(f.name());
       }
@@ -102,7 +103,7 @@ final class X86Data {
   /** x86DataToCPUFeatures: {@code data}'s features with one policy, in map order. */
   List<Feature> features(Set<String> data, Policy policy) {
     List<Feature> out = new ArrayList<>();
-    for (X86CpuMap.Feature f : map.features()) {
+    for (X86CpuModels.Feature f : map.features()) {
       if (data.contains(f.name())) {
         out.add(new Feature(f.name(), policy));
       }
@@ -111,6 +112,6 @@ final class X86Data {
   }
 
   boolean migratable(String feature) {
-    return map.feature(feature).map(X86CpuMap.Feature::migratable).orElse(true);
+    return map.feature(feature).map(X86CpuModels.Feature::migratable).orElse(true);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.domcaps.hosts.cpu.CpuDef.Feature;
 import org.domcaps.hosts.cpu.CpuDef.Policy;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * libvirt 9.0.0's x86Decode for a guest CPU computed from CPU data that carries no family/model
@@ -19,7 +19,9 @@ import org.domcaps.qemu.cpu.map.X86CpuMap;
  * (disabled features weigh more) wins, ties going to a preferred model with fewer disabled ones.
  */
 final class X86Decoder {
-  /** libvirt's weight of the first disabled feature (BASE_PENALTY); each next one weighs one more. */
+  /**
+   * libvirt's weight of the first disabled feature (BASE_PENALTY); each next one weighs one more.
+   */
   private static final int BASE_PENALTY = 2;
 
   private final X86Data x86;
@@ -36,7 +38,8 @@ final class X86Decoder {
    * @return model name and feature list (require first, then disable, each in map order, then
    *     the model's removed features)
    */
-  CpuDef decode(Set<String> data, Optional<X86CpuMap.Vendor> vendor, List<HypervisorModel> models,
+  CpuDef decode(Set<String> data, Optional<X86CpuModels.Vendor> vendor,
+      List<HypervisorModel> models,
       List<String> preferred, boolean migratable) throws CpuException {
     Map<String, HypervisorModel> offered = null;
     if (models != null) {
@@ -46,11 +49,11 @@ final class X86Decoder {
       }
     }
     boolean single = preferred.size() == 1;
-    X86CpuMap.Model best = null;
+    X86CpuModels.Model best = null;
     List<Feature> bestFeatures = null;
-    List<X86CpuMap.Model> all = x86.map().models();
+    List<X86CpuModels.Model> all = x86.map().models();
     for (int i = all.size() - 1; i >= 0; i--) {
-      X86CpuMap.Model candidate = all.get(i);
+      X86CpuModels.Model candidate = all.get(i);
       HypervisorModel hv = null;
       if (offered != null) {
         hv = offered.get(candidate.name());
@@ -90,7 +93,7 @@ final class X86Decoder {
       }
       bestFeatures = kept;
     }
-    return CpuDef.guest(best.name(), vendor.map(X86CpuMap.Vendor::name), bestFeatures);
+    return CpuDef.guest(best.name(), vendor.map(X86CpuModels.Vendor::name), bestFeatures);
   }
 
   /**
@@ -98,7 +101,8 @@ final class X86Decoder {
    * features the data lacks disabled, and so are the hypervisor's blockers unless the data adds
    * them over the model; then the model's removed features, disabled, unless listed.
    */
-  private List<Feature> featureList(Set<String> data, X86CpuMap.Model model, HypervisorModel hv) {
+  private List<Feature> featureList(Set<String> data, X86CpuModels.Model model,
+      HypervisorModel hv) {
     Set<String> require = new HashSet<>(data);
     require.removeAll(model.features());
     Set<String> disable = new HashSet<>(model.features());
@@ -123,7 +127,8 @@ final class X86Decoder {
   }
 
   /** virCPUx86CompareCandidateFeatureList for guest CPUs, its shrinking loop bound included. */
-  private static boolean better(List<Feature> current, List<Feature> candidate, boolean isPreferred) {
+  private static boolean better(List<Feature> current, List<Feature> candidate,
+      boolean isPreferred) {
     int[] cur = weigh(current);
     int[] cand = weigh(candidate);
     if (cand[0] < cur[0] || (cand[0] == cur[0] && cand[1] < cur[1])) {

@@ -138,7 +138,8 @@ public final class CapsDiff {
   }
 
   private static Map<String, CpuModel> byName(List<CpuModel> models) {
-    return models.stream().collect(Collectors.toMap(CpuModel::name, Function.identity(), (x, y) -> x));
+    return models.stream()
+        .collect(Collectors.toMap(CpuModel::name, Function.identity(), (x, y) -> x));
   }
 
   private void devices(Devices a, Devices b) {
@@ -164,7 +165,8 @@ public final class CapsDiff {
   private void sev(Sev a, Sev b) {
     supported(".features.sev", a.supported(), b.supported());
     value(".features.sev.cbitpos", number(a.cbitpos()), number(b.cbitpos()));
-    value(".features.sev.reducedPhysBits", number(a.reducedPhysBits()), number(b.reducedPhysBits()));
+    value(".features.sev.reducedPhysBits", number(a.reducedPhysBits()),
+        number(b.reducedPhysBits()));
     value(".features.sev.maxGuests", number(a.maxGuests()), number(b.maxGuests()));
     value(".features.sev.maxESGuests", number(a.maxESGuests()), number(b.maxESGuests()));
     value(".features.sev.cpu0Id", a.cpu0Id().orElse(null), b.cpu0Id().orElse(null));

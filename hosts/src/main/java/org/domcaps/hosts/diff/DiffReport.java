@@ -30,7 +30,8 @@ public final class DiffReport {
     for (int i = 0; i < differences.size(); i++) {
       Difference d = differences.get(i);
       sb.append("  {\n");
-      sb.append("    \"kind\": ").append(string(d.kind().name().toLowerCase(java.util.Locale.ROOT))).append(",\n");
+      sb.append("    \"kind\": ").append(string(d.kind().name().toLowerCase(java.util.Locale.ROOT)))
+          .append(",\n");
       sb.append("    \"path\": ").append(string(d.path())).append(",\n");
       sb.append("    \"a\": ").append(nullable(d.a())).append(",\n");
       sb.append("    \"b\": ").append(nullable(d.b())).append('\n');

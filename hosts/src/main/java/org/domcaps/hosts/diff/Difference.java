@@ -44,7 +44,8 @@ public record Difference(Kind kind, String path, Optional<String> a, Optional<St
   /** One line: {@code PATH: "v" only in A} or {@code PATH: X in A, Y in B}. */
   public String text() {
     if (kind == Kind.MEMBER) {
-      return path + ": " + quote(a.orElseGet(b::get)) + (a.isPresent() ? " only in A" : " only in B");
+      return path + ": " + quote(a.orElseGet(b::get))
+          + (a.isPresent() ? " only in A" : " only in B");
     }
     return path + ": " + a.map(Difference::quote).orElse("not reported") + " in A, "
         + b.map(Difference::quote).orElse("not reported") + " in B";

@@ -17,7 +17,7 @@ import org.domcaps.model.HostModel;
 import org.domcaps.model.Sev;
 import org.domcaps.model.Supported;
 import org.domcaps.model.Usable;
-import org.domcaps.qemu.cpu.map.X86CpuMap;
+import org.domcaps.qemu.api.X86CpuModels;
 
 /**
  * Kubernetes node labels in KubeVirt's node-labeller vocabulary, from a domain capabilities
@@ -46,7 +46,8 @@ public final class NodeLabels {
   public static final String CPU_MODEL_MIGRATION = "cpu-model-migration.node.kubevirt.io/";
   public static final String CPU_VENDOR = "cpu-vendor.node.kubevirt.io/";
   public static final String HOST_MODEL_CPU = "host-model-cpu.node.kubevirt.io/";
-  public static final String HOST_MODEL_REQUIRED_FEATURES = "host-model-required-features.node.kubevirt.io/";
+  public static final String HOST_MODEL_REQUIRED_FEATURES =
+      "host-model-required-features.node.kubevirt.io/";
   public static final String OBSOLETE_HOST_MODEL = "node-labeller.kubevirt.io/obsolete-host-model";
   public static final String SEV = "kubevirt.io/sev";
   public static final String SEV_ES = "kubevirt.io/sev-es";
@@ -56,7 +57,7 @@ public final class NodeLabels {
       "pentium2", "pentium3", "pentiumpro", "coreduo", "n270", "core2duo", "Conroe", "athlon",
       "phenom", "qemu64", "qemu32", "kvm64", "kvm32", "Opteron_G1", "Opteron_G2"));
 
-  private final X86CpuMap map = X86CpuMap.get();
+  private final X86CpuModels map = X86CpuModels.get();
 
   private static Set<String> obsoleteWithAliases(List<String> models) {
     Set<String> out = new java.util.HashSet<>();
@@ -73,7 +74,8 @@ public final class NodeLabels {
    * @param hv the hypervisor whose baseline gives the feature labels ({@link
    *     HypervisorCpu#ofDocument} for a saved document)
    */
-  public SortedMap<String, String> labels(DomainCapabilities doc, HypervisorCpu hv, Set<String> obsolete)
+  public SortedMap<String, String> labels(DomainCapabilities doc, HypervisorCpu hv,
+      Set<String> obsolete)
       throws CpuException {
     SortedMap<String, String> out = new TreeMap<>();
     Optional<HostModel> hostModel = doc.cpu().flatMap(c -> c.hostModel());
@@ -123,7 +125,9 @@ public final class NodeLabels {
     return out;
   }
 
-  /** Whether every feature the CPU map lists for the model is offered; false for a model it lacks. */
+  /**
+   * Whether every feature the CPU map lists for the model is offered; false for a model it lacks.
+   */
   private boolean providesAll(String model, Set<String> features) {
     return map.model(model).map(m -> features.containsAll(m.features())).orElse(false);
   }

@@ -17,7 +17,6 @@ import org.domcaps.model.CpuModel;
 import org.domcaps.model.Devices;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.Features;
-import org.domcaps.model.HostModel;
 import org.domcaps.model.Loader;
 import org.domcaps.model.MigratableMode;
 import org.domcaps.model.Os;
@@ -208,12 +207,14 @@ public final class CapsPool {
     if (!all.stream().allMatch(m -> m.migratable().isPresent())) {
       return MigratableMode.yes();
     }
-    return new MigratableMode(true, Optional.of(common(all.stream().map(m -> m.migratable().get()).toList())));
+    return new MigratableMode(true,
+        Optional.of(common(all.stream().map(m -> m.migratable().get()).toList())));
   }
 
   private static List<CpuModel> custom(List<Cpu> all, List<String> names) {
     List<Map<String, CpuModel>> byName = all.stream()
-        .map(c -> c.custom().stream().collect(Collectors.toMap(CpuModel::name, Function.identity(), (x, y) -> x)))
+        .map(c -> c.custom().stream()
+            .collect(Collectors.toMap(CpuModel::name, Function.identity(), (x, y) -> x)))
         .toList();
     List<CpuModel> out = new ArrayList<>();
     for (String name : names) {
@@ -238,7 +239,8 @@ public final class CapsPool {
     Devices.Builder b = Devices.builder();
     for (int i = 0; i < Devices.NAMES.size(); i++) {
       int index = i;
-      b.device(Devices.NAMES.get(i), capability(all.stream().map(d -> d.inOrder().get(index)).toList()));
+      b.device(Devices.NAMES.get(i),
+          capability(all.stream().map(d -> d.inOrder().get(index)).toList()));
     }
     return b.build();
   }
@@ -287,7 +289,8 @@ public final class CapsPool {
       long size = sec.sizeKiB();
       boolean everywhere = true;
       for (Sgx other : all) {
-        Optional<SgxSection> o = other.sections().stream().filter(x -> x.node() == sec.node()).findFirst();
+        Optional<SgxSection> o = other.sections().stream().filter(x -> x.node() == sec.node())
+            .findFirst();
         if (o.isEmpty()) {
           everywhere = false;
           break;

@@ -36,7 +36,8 @@ public class HostModelBaseline {
     List<HostModel> sorted = new ArrayList<>(hostModels);
     sorted.sort(Comparator.comparing(keys::get));
     List<CpuDef> cpus = sorted.stream().map(HypervisorCpu::guestCpu).toList();
-    List<HypervisorModel> models = commonModels.stream().map(n -> new HypervisorModel(n, List.of())).toList();
+    List<HypervisorModel> models = commonModels.stream().map(n -> new HypervisorModel(n, List.of()))
+        .toList();
     CpuDef cpu;
     try {
       cpu = baseline.baseline(cpus, models.isEmpty() ? null : models, null, false);
@@ -54,7 +55,8 @@ public class HostModelBaseline {
 
   /** A total order on host-models: vendor, model, then the features in document order. */
   private static String key(HostModel m) {
-    StringBuilder sb = new StringBuilder().append(m.vendor().orElse("")).append('\0').append(m.model());
+    StringBuilder sb = new StringBuilder().append(m.vendor().orElse("")).append('\0')
+        .append(m.model());
     for (CpuFeature f : m.features()) {
       sb.append('\0').append(f.policy()).append(' ').append(f.name());
     }

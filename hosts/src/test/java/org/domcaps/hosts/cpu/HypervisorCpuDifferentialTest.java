@@ -37,7 +37,8 @@ class HypervisorCpuDifferentialTest {
       Pattern.compile("<mode name='host-model' supported='yes'>.*?</mode>", Pattern.DOTALL);
   private static final Pattern VENDOR = Pattern.compile("<vendor>([^<]*)</vendor>");
   private static final List<List<String>> BASELINE_FLAGS =
-      List.of(List.of(), List.of("--features"), List.of("--migratable"), List.of("--features", "--migratable"));
+      List.of(List.of(), List.of("--features"), List.of("--migratable"),
+      List.of("--features", "--migratable"));
 
   @TempDir Path tmp;
 
@@ -99,16 +100,20 @@ class HypervisorCpuDifferentialTest {
     for (int i = 0; i < commands.size(); i++) {
       VirshHypervisorCpu.Answer a = answers.get(i).get();
       String mine = a.err() + a.out();
-      boolean libvirtFailed = libvirt.get(i).contains("error: ") || libvirt.get(i).contains(" is incompatible with ");
+      boolean libvirtFailed = libvirt.get(i).contains("error: ") || libvirt.get(i)
+          .contains(" is incompatible with ");
       failures += libvirtFailed ? 1 : 0;
       kinds.merge(kind(commands.get(i), libvirt.get(i)), 1, Integer::sum);
       if (!mine.equals(libvirt.get(i)) || (a.status() != 0) != libvirtFailed) {
-        mismatches.add("virsh " + commands.get(i) + "\n--- libvirt\n" + libvirt.get(i) + "--- domcaps (status "
+        mismatches.add("virsh " + commands.get(i) + "\n--- libvirt\n" + libvirt.get(i)
+            + "--- domcaps (status "
             + a.status() + ")\n" + mine);
       }
     }
-    System.out.println("HypervisorCpuDifferentialTest: " + (commands.size() - mismatches.size()) + "/"
-        + commands.size() + " identical to libvirt 9.0 (" + failures + " of them refusals or incompatible)");
+    System.out.println("HypervisorCpuDifferentialTest: "
+        + (commands.size() - mismatches.size()) + "/"
+        + commands.size() + " identical to libvirt 9.0 (" + failures
+            + " of them refusals or incompatible)");
     kinds.forEach((k, n) -> System.out.println("  " + n + "\t" + k));
     assertThat(mismatches).as("answers that differ from libvirt's").isEmpty();
   }
@@ -126,11 +131,14 @@ class HypervisorCpuDifferentialTest {
   private void baseline(Path file, String virtType, List<String> flags) {
     commands.add(command("hypervisor-cpu-baseline", file, virtType, flags));
     HypervisorCpu hv = hypervisors.get(virtType);
-    answers.add(() -> ours.baseline(file, () -> hv, flags.contains("--features"), flags.contains("--migratable")));
+    answers.add(() ->
+        ours.baseline(file, () -> hv, flags.contains("--features"),
+            flags.contains("--migratable")));
   }
 
   private void compare(Path file, String virtType, boolean error) {
-    commands.add(command("hypervisor-cpu-compare", file, virtType, error ? List.of("--error") : List.of()));
+    commands.add(
+        command("hypervisor-cpu-compare", file, virtType, error ? List.of("--error") : List.of()));
     HypervisorCpu hv = hypervisors.get(virtType);
     answers.add(() -> ours.compare(file, () -> hv, error));
   }
@@ -150,7 +158,8 @@ class HypervisorCpuDifferentialTest {
     for (String version : List.of("libvirt-9.0.0", "libvirt-11.3.0")) {
       Path dir = SharedData.root().resolve("conformance").resolve(version).resolve("domaincaps");
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().contains(".x86_64")).sorted().toList()) {
+        for (Path f : files.filter(p -> p.getFileName().toString().contains(".x86_64")).sorted()
+            .toList()) {
           Matcher m = HOST_MODEL.matcher(Files.readString(f));
           if (m.find()) {
             out.putIfAbsent(m.group(), f);

@@ -39,7 +39,8 @@ final class VirshBatch {
     }
     try {
       Path log = Files.createTempFile(root.getParent(), "virsh", ".out");
-      Process p = new ProcessBuilder("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "stdbuf", "-o0",
+      Process p =
+          new ProcessBuilder("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "stdbuf", "-o0",
           "/usr/bin/virsh", "-c", "qemu:///embed?root=" + root, line.toString())
           .redirectErrorStream(true).redirectOutput(log.toFile())
           .redirectInput(Path.of("/dev/null").toFile()).start();

@@ -28,9 +28,12 @@ class CapsDiffTest {
 
   @Test
   void everyElementKindIsReported() {
-    DomainCapabilities a = DomainCapabilities.builder().path("/q").domain("kvm").arch("x86_64").vcpuMax(288)
-        .devices(Devices.builder().disk(Capability.supported(CapsEnum.of("bus", "ide", "virtio"))).build()).build();
-    DomainCapabilities b = DomainCapabilities.builder().path("/q").domain("kvm").arch("x86_64").vcpuMax(255)
+    DomainCapabilities a = DomainCapabilities.builder().path("/q").domain("kvm").arch("x86_64")
+        .vcpuMax(288)
+        .devices(Devices.builder().disk(Capability.supported(CapsEnum.of("bus", "ide", "virtio")))
+            .build()).build();
+    DomainCapabilities b = DomainCapabilities.builder().path("/q").domain("kvm").arch("x86_64")
+        .vcpuMax(255)
         .devices(Devices.builder().disk(Capability.supported(CapsEnum.of("bus", "virtio", "usb")))
             .tpm(Capability.unsupported()).build()).build();
     assertThat(DiffReport.text(CapsDiff.of(a, b))).isEqualTo(
@@ -39,11 +42,14 @@ class CapsDiffTest {
             + ".devices.disk.enums.bus: \"usb\" only in B\n"
             + ".devices.tpm.supported: not reported in A, \"no\" in B\n");
     assertThat(DiffReport.json(CapsDiff.of(a, b))).startsWith(
-        "[\n  {\n    \"kind\": \"value\",\n    \"path\": \".vcpu.max\",\n    \"a\": \"288\",\n    \"b\": \"255\"\n  },\n");
+        "[\n  {\n    \"kind\": \"value\",\n    \"path\": \".vcpu.max\",\n    \"a\": \"288\",\n   "
+            + " \"b\": \"255\"\n  },\n");
     assertThat(DiffReport.json(List.of())).isEqualTo("[]\n");
   }
 
-  /** diff(A, pool(A, B)) lists only what A loses, over every poolable pair of the shared documents. */
+  /**
+   * diff(A, pool(A, B)) lists only what A loses, over every poolable pair of the shared documents.
+   */
   @Test
   void aDocumentAgainstItsPoolListsOnlyLosses() throws Exception {
     List<DomainCapabilities> docs = SharedData.allDomainCapabilitiesDocuments().stream().map(f -> {

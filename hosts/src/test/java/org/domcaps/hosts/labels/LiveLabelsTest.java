@@ -17,7 +17,7 @@ import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsRequest;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.api.Options;
-import org.domcaps.qemu.build.ResolvedRequest;
+import org.domcaps.qemu.api.Resolution;
 import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @org.junit.jupiter.api.Tag("live") // real QEMU, libvirt or host files: integration tier
 class LiveLabelsTest {
-  private static final Pattern REQUIRED = Pattern.compile("<feature policy='require' name='([^']+)'/>");
+  private static final Pattern REQUIRED =
+      Pattern.compile("<feature policy='require' name='([^']+)'/>");
 
   private static final Pattern CPU = Pattern.compile("<cpu>.*?</cpu>", Pattern.DOTALL);
 
@@ -44,12 +45,15 @@ class LiveLabelsTest {
   @Test
   void featureLabelsAreWhatLibvirtsBaselineRequires() throws Exception {
     EmbeddedLibvirt.assumeAvailable();
-    Assumptions.assumeTrue(LiveOptions.hostArch().equals("x86_64"), "skipped: the labeller's x86 path needs an x86_64 host");
+    Assumptions.assumeTrue(LiveOptions.hostArch().equals("x86_64"),
+        "skipped: the labeller's x86 path needs an x86_64 host");
     String virtType = Files.exists(Path.of("/dev/kvm")) ? "kvm" : "qemu";
     Path caps = tmp.resolve("domcaps.xml");
     Set<String> libvirt = new TreeSet<>();
     try (EmbeddedLibvirt lv = EmbeddedLibvirt.privileged(null)) {
-      EmbeddedLibvirt.Result dc = lv.virsh("domcapabilities", "--machine", "q35", "--arch", "x86_64", "--virttype", virtType);
+      EmbeddedLibvirt.Result dc =
+          lv.virsh("domcapabilities", "--machine", "q35", "--arch", "x86_64", "--virttype",
+              virtType);
       assertThat(dc.status()).isZero();
       Files.writeString(caps, dc.stdout());
       EmbeddedLibvirt.Result b = lv.virsh("hypervisor-cpu-baseline", "--features", caps.toString(),
@@ -61,14 +65,15 @@ class LiveLabelsTest {
       }
     }
     Options options = LiveOptions.forThisHost(w -> { }, Optional.empty());
-    ResolvedRequest r = DomCaps.resolve(DomCapsRequest.of(null, "x86_64", "q35", virtType), options);
+    Resolution r = DomCaps.resolve(DomCapsRequest.of(null, "x86_64", "q35", virtType), options);
     DomainCapabilities doc = DomCaps.fill(r, options);
     // The labels depend on the CPU part alone (firmware files may come and go while other
     // tests on this machine run): that part must be libvirt's.
     assertThat(cpuPart(DomainCapabilitiesXml.format(doc))).as("our <cpu> is libvirt's")
         .isEqualTo(cpuPart(Files.readString(caps)));
     Set<String> ours = new TreeSet<>();
-    new NodeLabels().labels(doc, HypervisorCpu.of(r, doc), NodeLabels.DEFAULT_OBSOLETE).keySet().stream()
+    new NodeLabels().labels(doc, HypervisorCpu.of(r, doc), NodeLabels.DEFAULT_OBSOLETE).keySet()
+        .stream()
         .filter(k -> k.startsWith(NodeLabels.CPU_FEATURE))
         .forEach(k -> ours.add(k.substring(NodeLabels.CPU_FEATURE.length())));
     assertThat(ours).isNotEmpty().isEqualTo(libvirt);

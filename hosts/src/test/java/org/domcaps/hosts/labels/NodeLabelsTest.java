@@ -31,24 +31,28 @@ class NodeLabelsTest {
         .containsEntry(NodeLabels.CPU_MODEL_MIGRATION + "Skylake-Client-IBRS", "true")
         .containsEntry(NodeLabels.CPU_VENDOR + "Intel", "true")
         .doesNotContainKey(NodeLabels.OBSOLETE_HOST_MODEL);
-    assertThat(labels.keySet().stream().filter(k -> k.startsWith(NodeLabels.HOST_MODEL_REQUIRED_FEATURES)))
+    assertThat(labels.keySet().stream()
+        .filter(k -> k.startsWith(NodeLabels.HOST_MODEL_REQUIRED_FEATURES)))
         .containsExactlyInAnyOrder(NodeLabels.HOST_MODEL_REQUIRED_FEATURES + "ds",
-            NodeLabels.HOST_MODEL_REQUIRED_FEATURES + "acpi", NodeLabels.HOST_MODEL_REQUIRED_FEATURES + "ss");
+            NodeLabels.HOST_MODEL_REQUIRED_FEATURES + "acpi",
+            NodeLabels.HOST_MODEL_REQUIRED_FEATURES + "ss");
   }
 
   @Test
   void featureLabelsAreTheExpandedHostModelsRequiredFeatures() throws Exception {
     SortedMap<String, String> labels = labels(intelHost().build());
     // Skylake-Client-IBRS's own features, the three required, not the disabled one.
-    assertThat(labels).containsKeys(NodeLabels.CPU_FEATURE + "ds", NodeLabels.CPU_FEATURE + "spec-ctrl",
-        NodeLabels.CPU_FEATURE + "sse4.2", NodeLabels.CPU_FEATURE + "avx2");
+    assertThat(labels)
+        .containsKeys(NodeLabels.CPU_FEATURE + "ds", NodeLabels.CPU_FEATURE + "spec-ctrl",
+            NodeLabels.CPU_FEATURE + "sse4.2", NodeLabels.CPU_FEATURE + "avx2");
     assertThat(labels).doesNotContainKey(NodeLabels.CPU_FEATURE + "hle");
   }
 
   @Test
   void usableModelsAreLabelledWhenTheirFeaturesAreOffered() throws Exception {
     SortedMap<String, String> labels = labels(intelHost().build());
-    assertThat(labels).containsKeys(NodeLabels.CPU_MODEL + "Penryn", NodeLabels.CPU_MODEL_MIGRATION + "Penryn")
+    assertThat(labels)
+        .containsKeys(NodeLabels.CPU_MODEL + "Penryn", NodeLabels.CPU_MODEL_MIGRATION + "Penryn")
         // usable 'unknown' counts as usable, as in the labeller
         .containsKeys(NodeLabels.CPU_MODEL + "Nehalem")
         // obsolete by default, though usable
@@ -61,32 +65,42 @@ class NodeLabelsTest {
 
   @Test
   void nothingUsableGivesNoModelLabels() throws Exception {
-    DomainCapabilities doc = DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64").domain("kvm")
+    DomainCapabilities doc = DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64")
+        .domain("kvm")
         .arch("x86_64").cpu(Cpu.builder().hostModel(skylakeHostModel())
             .customModel("Penryn", Usable.NO, false, "Intel")
             .customModel("Skylake-Client-IBRS", Usable.NO, false, "Intel").build()).build();
-    assertThat(labels(doc).keySet()).filteredOn(k -> k.startsWith(NodeLabels.CPU_MODEL) || k.startsWith(NodeLabels.CPU_MODEL_MIGRATION))
+    assertThat(labels(doc).keySet())
+        .filteredOn(k -> k.startsWith(NodeLabels.CPU_MODEL)
+            || k.startsWith(NodeLabels.CPU_MODEL_MIGRATION))
         .containsExactly(NodeLabels.CPU_MODEL_MIGRATION + "Skylake-Client-IBRS");
   }
 
   @Test
   void obsoleteHostModelIsMarkedAndNotOfferedForMigration() throws Exception {
-    DomainCapabilities doc = DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64").domain("kvm")
+    DomainCapabilities doc = DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64")
+        .domain("kvm")
         .arch("x86_64").cpu(Cpu.builder().hostModel(HostModel.builder("kvm64").vendor("AMD")
             .feature("require", "x2apic").build())
             .customModel("kvm64", Usable.YES, false, "unknown").build()).build();
     assertThat(labels(doc)).containsEntry(NodeLabels.OBSOLETE_HOST_MODEL, "true")
         .containsEntry(NodeLabels.HOST_MODEL_CPU + "kvm64", "true")
-        .doesNotContainKeys(NodeLabels.CPU_MODEL_MIGRATION + "kvm64", NodeLabels.CPU_MODEL + "kvm64");
+        .doesNotContainKeys(NodeLabels.CPU_MODEL_MIGRATION + "kvm64", NodeLabels.CPU_MODEL
+            + "kvm64");
   }
 
   @Test
   void sevAndSevEsFollowTheDocument() throws Exception {
-    assertThat(labels(intelHost().features(Features.builder().sev(Sev.supported(47, 1, 509, 10)).build()).build()))
+    assertThat(
+        labels(intelHost().features(Features.builder().sev(Sev.supported(47, 1, 509, 10)).build())
+            .build()))
         .containsEntry(NodeLabels.SEV, "").containsEntry(NodeLabels.SEV_ES, "");
-    assertThat(labels(intelHost().features(Features.builder().sev(Sev.supported(47, 1, 509, 0)).build()).build()))
+    assertThat(
+        labels(intelHost().features(Features.builder().sev(Sev.supported(47, 1, 509, 0)).build())
+            .build()))
         .containsEntry(NodeLabels.SEV, "").doesNotContainKey(NodeLabels.SEV_ES);
-    assertThat(labels(intelHost().features(Features.builder().sev(Sev.unsupported()).build()).build()))
+    assertThat(
+        labels(intelHost().features(Features.builder().sev(Sev.unsupported()).build()).build()))
         .doesNotContainKeys(NodeLabels.SEV, NodeLabels.SEV_ES);
   }
 
@@ -109,7 +123,8 @@ class NodeLabelsTest {
         .customModel("Westmere", Usable.NO, false, "Intel")
         .customModel("Skylake-Client-IBRS", Usable.YES, false, "Intel")
         .customModel("Skylake-Server", Usable.YES, false, "Intel").build();
-    return DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64").domain("kvm").arch("x86_64")
+    return DomainCapabilities.builder().path("/usr/bin/qemu-system-x86_64").domain("kvm")
+        .arch("x86_64")
         .machine("pc-q35-7.2").cpu(cpu);
   }
 

@@ -29,7 +29,8 @@ class CapsPoolTest {
   @Test
   void poolingADocumentWithItselfGivesItsTextBack() throws Exception {
     for (SharedDocuments.Doc d : SharedDocuments.all()) {
-      String pooled = DomainCapabilitiesXml.format(pool.pool(List.of(d.caps(), d.caps(), d.caps())));
+      String pooled =
+          DomainCapabilitiesXml.format(pool.pool(List.of(d.caps(), d.caps(), d.caps())));
       assertThat(d.text()).as(d.file().toString()).startsWith(pooled);
     }
   }
@@ -48,7 +49,8 @@ class CapsPoolTest {
           pairs++;
         }
       }
-      List<DomainCapabilities> all = new ArrayList<>(group.stream().map(SharedDocuments.Doc::caps).toList());
+      List<DomainCapabilities> all =
+          new ArrayList<>(group.stream().map(SharedDocuments.Doc::caps).toList());
       String pooled = xml(all);
       for (int k = 0; k < 3; k++) {
         Collections.shuffle(all, random);
@@ -66,16 +68,19 @@ class CapsPoolTest {
   void differentArchesOrVirtTypesAreRefused() throws Exception {
     DomainCapabilities x86 = doc("x86_64", "kvm").build();
     assertThatThrownBy(() -> pool.pool(List.of(x86, doc("aarch64", "kvm").build())))
-        .isInstanceOf(PoolException.class).hasMessageContaining("different arches: 'x86_64' and 'aarch64'");
+        .isInstanceOf(PoolException.class)
+            .hasMessageContaining("different arches: 'x86_64' and 'aarch64'");
     assertThatThrownBy(() -> pool.pool(List.of(x86, doc("x86_64", "qemu").build())))
-        .isInstanceOf(PoolException.class).hasMessageContaining("different virt types: 'kvm' and 'qemu'");
+        .isInstanceOf(PoolException.class)
+            .hasMessageContaining("different virt types: 'kvm' and 'qemu'");
     assertThatThrownBy(() -> pool.pool(List.of())).isInstanceOf(PoolException.class);
   }
 
   @Test
   void eachRuleKeepsWhatEveryHostHas() throws Exception {
     DomainCapabilities a = doc("x86_64", "kvm").vcpuMax(288).iothreads(Supported.YES)
-        .cpu(Cpu.builder().hostPassthrough(MigratableMode.yes("on", "off")).maximum(MigratableMode.yes())
+        .cpu(Cpu.builder().hostPassthrough(MigratableMode.yes("on", "off"))
+            .maximum(MigratableMode.yes())
             .customModel("qemu64", Usable.YES, false, "unknown")
             .customModel("EPYC", Usable.YES, false, "AMD")
             .customModel("Skylake-Client", Usable.UNKNOWN, false, "Intel").build())
@@ -116,8 +121,10 @@ class CapsPoolTest {
 
   @Test
   void sevWithDifferentCbitPositionsIsNotPooled() throws Exception {
-    DomainCapabilities a = doc("x86_64", "kvm").features(Features.builder().sev(Sev.supported(47, 1, 509, 0)).build()).build();
-    DomainCapabilities b = doc("x86_64", "kvm").features(Features.builder().sev(Sev.supported(51, 1, 509, 0)).build()).build();
+    DomainCapabilities a = doc("x86_64", "kvm")
+        .features(Features.builder().sev(Sev.supported(47, 1, 509, 0)).build()).build();
+    DomainCapabilities b = doc("x86_64", "kvm")
+        .features(Features.builder().sev(Sev.supported(51, 1, 509, 0)).build()).build();
     assertThat(pool.pool(List.of(a, b)).features().sev()).isEqualTo(Sev.unsupported());
   }
 
@@ -145,7 +152,8 @@ class CapsPoolTest {
   }
 
   private static DomainCapabilities.Builder doc(String arch, String domain) {
-    return DomainCapabilities.builder().path("/usr/bin/qemu-system-" + arch).domain(domain).arch(arch)
+    return DomainCapabilities.builder().path("/usr/bin/qemu-system-" + arch).domain(domain)
+        .arch(arch)
         .machine("pc-q35-7.2");
   }
 

@@ -120,7 +120,8 @@ public final class CapabilityQuestions {
     if (cpu().isEmpty()) {
       return Answer.NOT_REPORTED;
     }
-    return Answer.of(hostModelCpu().map(h -> h.knownFallback().equals(Optional.of(CpuFallback.FORBID))).orElse(false));
+    return Answer.of(hostModelCpu()
+        .map(h -> h.knownFallback().equals(Optional.of(CpuFallback.FORBID))).orElse(false));
   }
 
   /** The named CPU model host-model expands to, e.g. {@code EPYC-Rome}. */
@@ -263,7 +264,8 @@ public final class CapabilityQuestions {
 
   private List<String> hostModelFeatures(CpuFeaturePolicy policy) {
     return hostModelCpu().map(h -> h.features().stream()
-        .filter(f -> f.knownPolicy().equals(Optional.of(policy))).map(CpuFeature::name).toList()).orElse(List.of());
+        .filter(f -> f.knownPolicy().equals(Optional.of(policy))).map(CpuFeature::name).toList())
+            .orElse(List.of());
   }
 
   private List<String> cpuModels(java.util.function.Predicate<Usable> which) {

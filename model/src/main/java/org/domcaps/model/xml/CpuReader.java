@@ -59,7 +59,8 @@ final class CpuReader {
     }
     for (String mode : MODES) {
       if (!seen.contains(mode)) {
-        throw c.errorAt(c.leftPath(), "missing <mode name='" + mode + "'> (libvirt prints all four modes)");
+        throw c.errorAt(c.leftPath(), "missing <mode name='" + mode
+            + "'> (libvirt prints all four modes)");
       }
     }
     return b.build();
@@ -124,7 +125,8 @@ final class CpuReader {
           break;
         case "maxphysaddr":
           if (b == null || maxPhysAddrSeen) {
-            throw c.error(b == null ? "<maxphysaddr> must follow <model>" : "element appears twice");
+            throw c.error(b == null ? "<maxphysaddr> must follow <model>"
+                : "element appears twice");
           }
           b.maxPhysAddr(maxPhysAddr(c));
           maxPhysAddrSeen = true;

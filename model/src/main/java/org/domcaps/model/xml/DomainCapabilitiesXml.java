@@ -26,7 +26,10 @@ public final class DomainCapabilitiesXml {
 
   private DomainCapabilitiesXml() {}
 
-  /** libvirt's exact text, ending in a newline: everything the model holds, unknown content in its place. */
+  /**
+   * libvirt's exact text, ending in a newline: everything the model holds, unknown content in its
+   * place.
+   */
   public static String format(DomainCapabilities caps) {
     return new DomainCapsWriter(caps.unknown()).write(caps);
   }

@@ -52,7 +52,9 @@ final class XmlCursor {
     String lastName;
     String lastNameAttr;
     int lastIndex;
-    /** How many known children of each name were left so far (a parent has a dozen names at most). */
+    /**
+     * How many known children of each name were left so far (a parent has a dozen names at most).
+     */
     String[] childNames = new String[4];
     int[] childCounts = new int[4];
     int distinct;
@@ -365,7 +367,9 @@ final class XmlCursor {
     }
   }
 
-  /** Leaves the current element, which libvirt prints empty; elements inside are kept as unknown. */
+  /**
+   * Leaves the current element, which libvirt prints empty; elements inside are kept as unknown.
+   */
   void end() throws DomainCapabilitiesParseException, XMLStreamException {
     while (nextChild()) {
       keepUnknownElement("element <" + name() + ">");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.domcaps.model.CapsEnum;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.model.LibvirtPrints;
@@ -22,7 +21,8 @@ class EnumValueOrderTest {
   private static final LibvirtVersion NEWEST = LibvirtVersion.of(12, 8, 0);
 
   private static String q35() throws Exception {
-    return Files.readString(SharedData.root().resolve("oracle/libvirt-9.0.0/qemu-7.2/x86_64/q35.xml"),
+    return Files.readString(SharedData.root()
+        .resolve("oracle/libvirt-9.0.0/qemu-7.2/x86_64/q35.xml"),
         StandardCharsets.UTF_8).stripTrailing() + "\n";
   }
 

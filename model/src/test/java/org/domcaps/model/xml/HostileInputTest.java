@@ -56,7 +56,8 @@ class HostileInputTest {
       String[] payloads = {
         "<!DOCTYPE d SYSTEM '" + url + "'><domainCapabilities/>",
         "<!DOCTYPE d [<!ENTITY % p SYSTEM '" + url + "'> %p;]><domainCapabilities/>",
-        "<!DOCTYPE d [<!ENTITY e SYSTEM '" + url + "'>]><domainCapabilities>&e;</domainCapabilities>",
+        "<!DOCTYPE d [<!ENTITY e SYSTEM '" + url
+            + "'>]><domainCapabilities>&e;</domainCapabilities>",
       };
       for (String xml : payloads) {
         assertThatThrownBy(() -> DomainCapabilitiesXml.parse(xml))

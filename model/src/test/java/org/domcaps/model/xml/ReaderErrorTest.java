@@ -55,7 +55,8 @@ class ReaderErrorTest {
       <mode name='maximum' supported='no'/> | <9:42> /domainCapabilities/cpu/mode@name: CPU mode "maximum" appears twice
       """)
   void refusesBadCpuModes(String mode, String message) {
-    String doc = HEAD + CPU_MODES_BUT_CUSTOM + "    " + mode + "\n  </cpu>\n</domainCapabilities>\n";
+    String doc = HEAD + CPU_MODES_BUT_CUSTOM + "    " + mode
+        + "\n  </cpu>\n</domainCapabilities>\n";
     assertThatThrownBy(() -> DomainCapabilitiesXml.parse(doc)).hasMessage(message);
   }
 

@@ -26,7 +26,8 @@ class VersionTablesTest {
   }
 
   static Stream<Path> documents113() throws Exception {
-    try (Stream<Path> s = Files.list(SharedData.root().resolve("conformance/libvirt-11.3.0/domaincaps"))) {
+    try (Stream<Path> s =
+        Files.list(SharedData.root().resolve("conformance/libvirt-11.3.0/domaincaps"))) {
       return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream();
     }
   }

@@ -40,7 +40,9 @@ public final class CapabilityCache {
     return LiveOptions.cacheDirOf(location, release);
   }
 
-  /** Every libvirt 9.0 entry of {@code dir}, sorted by file name, each checked against this host. */
+  /**
+   * Every libvirt 9.0 entry of {@code dir}, sorted by file name, each checked against this host.
+   */
   public static List<CachedProbe> list(Path dir) throws IOException {
     return list(dir, LibvirtVersion.V9_0);
   }
@@ -56,6 +58,14 @@ public final class CapabilityCache {
       out.add(new CachedProbe(e.file(), e.caps().map(CachedProbe.Details::of), e.problem()));
     }
     return out;
+  }
+
+  /**
+   * How many QEMU probes the capability cache behind {@code options} has run (its misses); 0 when
+   * the options have no cache ({@link LiveOptions} with a cache directory have one).
+   */
+  public static long probesRun(Options options) {
+    return options.capsLookup() instanceof CachedLookup c ? c.cache().probes() : 0;
   }
 
   /** Removes every entry (and lock or temporary file); returns how many entries were removed. */

@@ -3,8 +3,10 @@ package org.domcaps.qemu.api;
 
 import org.domcaps.qemu.caps.QemuCaps;
 
-/** Obtains the capabilities of one binary (probe, replay or cache); refusals as libvirt words them. */
+/**
+ * Obtains the capabilities of one binary (probe, replay or cache); refusals as libvirt words them.
+ */
 @FunctionalInterface
-public interface CapsLookup {
+interface CapsLookup {
   QemuCaps lookup(String binary) throws DomCapsException;
 }

@@ -3,12 +3,11 @@ package org.domcaps.qemu.api;
 
 import java.util.Optional;
 import org.domcaps.model.Cpu;
-import org.domcaps.qemu.build.ResolvedRequest;
 
 /** Supplies the {@code <cpu>} element for a resolved request; empty leaves it out. */
 @FunctionalInterface
-public interface CpuSource {
-  Optional<Cpu> cpuFor(ResolvedRequest request);
+interface CpuSource {
+  Optional<Cpu> cpuFor(Resolution request);
 
   /** Leaves {@code <cpu>} out of every document. */
   CpuSource NONE = request -> Optional.empty();

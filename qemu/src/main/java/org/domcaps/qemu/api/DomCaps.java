@@ -25,15 +25,16 @@ public final class DomCaps {
   }
 
   /** libvirt's request resolution alone: defaults, canonical machine, refusals. */
-  public static ResolvedRequest resolve(DomCapsRequest request, Options options)
+  public static Resolution resolve(DomCapsRequest request, Options options)
       throws DomCapsException {
-    return new RequestResolver(options.host().arch(), options.host()::defaultEmulator,
-        options.capsLookup()).resolve(request);
+    return new Resolution(new RequestResolver(options.host().arch(),
+        options.host()::defaultEmulator, options.capsLookup()).resolve(request));
   }
 
   /** Fills the document for a resolved request (libvirt's virQEMUCapsFillDomainCaps). */
-  public static DomainCapabilities fill(ResolvedRequest resolved, Options options)
+  public static DomainCapabilities fill(Resolution resolution, Options options)
       throws DomCapsException {
+    ResolvedRequest resolved = resolution.internal();
     FillFacts facts;
     OsFirmwareCapabilities os;
     try {
@@ -43,6 +44,6 @@ public final class DomCaps {
       // Both carry libvirt's text of an operating-system error, which has no prefix.
       throw new DomCapsException(DomCapsException.Code.SYSTEM_ERROR, e.getMessage(), e);
     }
-    return DomainCapsBuilder.build(resolved, facts, os, options.cpu().cpuFor(resolved));
+    return DomainCapsBuilder.build(resolved, facts, os, options.cpu().cpuFor(resolution));
   }
 }

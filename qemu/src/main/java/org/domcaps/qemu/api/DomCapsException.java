@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 package org.domcaps.qemu.api;
 
-import org.domcaps.qemu.probe.ProbeException;
-
 /**
  * A refused request. {@link #getMessage()} is libvirt's complete error text, prefix included
  * ({@code invalid argument: unknown virttype: xyz}), i.e. what virsh prints after {@code error: }.
@@ -41,18 +39,6 @@ public final class DomCapsException extends Exception {
   public DomCapsException(Code code, String text, Throwable cause) {
     super(code.prefix() + text, cause);
     this.code = code;
-  }
-
-  /**
-   * A probe's refusal as libvirt reports it: a too old QEMU is an unsupported configuration, an
-   * unknown target arch an internal error.
-   */
-  public static DomCapsException of(ProbeException e) {
-    Code code = switch (e.kind()) {
-      case QEMU_TOO_OLD -> Code.CONFIG_UNSUPPORTED;
-      case UNKNOWN_ARCH -> Code.INTERNAL_ERROR;
-    };
-    return new DomCapsException(code, e.getMessage(), e);
   }
 
   public Code code() {

@@ -29,7 +29,8 @@ public final class DomCapsRequest {
   }
 
   /** A request from possibly-null parts, as a command line delivers them. */
-  public static DomCapsRequest of(String emulatorBin, String arch, String machine, String virtType) {
+  public static DomCapsRequest of(String emulatorBin, String arch, String machine,
+      String virtType) {
     return new DomCapsRequest(emulatorBin, arch, machine, virtType);
   }
 

@@ -7,9 +7,11 @@ import java.util.Optional;
 import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.launch.LiveConnector;
-import org.domcaps.qemu.launch.LiveProbeContext;
+import org.domcaps.qemu.launch.EmulatorBinaryCheck;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.qemu.probe.QmpConnector;
 import org.domcaps.qemu.probe.RecordingConnector;
@@ -47,10 +49,11 @@ public final class EmulatorProbe {
    */
   public static Outcome probe(Path binary, boolean record, LibvirtVersion release)
       throws IOException {
+    EmulatorBinaryCheck.requireExecutable(binary);
     QmpConnector live = new LiveConnector(binary);
     RecordingConnector recording = record ? new RecordingConnector(live) : null;
     QemuCaps caps = QemuProbe.probe(recording == null ? live : recording,
-        LiveProbeContext.forBinary(binary, new LiveHostFacts(), release));
+        ProbeContexts.live(binary.toString(), LiveHostKey.read(new LiveHostFacts(), release)));
     return new Outcome(QemuCapsXml.write(caps),
         recording == null ? Optional.empty() : Optional.of(recording.log().format()));
   }

@@ -3,8 +3,6 @@ package org.domcaps.qemu.api;
 
 import java.util.List;
 import java.util.Optional;
-import org.domcaps.qemu.caps.Accel;
-import org.domcaps.qemu.caps.QemuCaps;
 
 /**
  * The emulators of a host and what each reports about itself, through {@link
@@ -34,10 +32,11 @@ public final class Emulators {
    */
   public static List<Machine> machineTypes(String binary, String virtType, Options options)
       throws DomCapsException {
-    QemuCaps caps = options.capsLookup().lookup(binary);
-    return caps.accel(Accel.forVirtType(virtType)).machines().stream()
-        .map(m -> new Machine(m.name(), Optional.ofNullable(m.alias()), m.maxCpus(), m.isDefault(),
-            m.deprecated()))
-        .toList();
+    return caps(binary, options).machineTypes(virtType);
+  }
+
+  /** What {@code binary} reports about itself (probed, or from the capability cache). */
+  public static EmulatorCaps caps(String binary, Options options) throws DomCapsException {
+    return new EmulatorCaps(options.capsLookup().lookup(binary));
   }
 }

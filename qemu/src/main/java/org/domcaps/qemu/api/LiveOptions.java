@@ -4,6 +4,8 @@ import org.domcaps.model.LibvirtVersion;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.domcaps.qemu.build.CpuSection;
@@ -11,16 +13,19 @@ import org.domcaps.qemu.cache.CapsCache;
 import org.domcaps.qemu.cache.FirmwareDescriptorMemo;
 import org.domcaps.qemu.cache.HostKey;
 import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.LiveProber;
 import org.domcaps.qemu.cache.MemoHostFacts;
 import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.cpu.LiveHostCpuFacts;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
+import org.domcaps.qemu.firmware.FirmwareRoots;
+import org.domcaps.qemu.host.DefaultEmulator;
+import org.domcaps.qemu.host.ProgramSearch;
 import org.domcaps.qemu.host.HostFacts;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.launch.LaunchSettings;
 import org.domcaps.qemu.launch.OverlappingConnector;
-import org.domcaps.qemu.probe.ProbeContext;
 
 /**
  * {@link Options} for the machine this process runs on: real QEMU processes, the real firmware
@@ -48,32 +53,37 @@ public final class LiveOptions {
 
   /**
    * As {@link #forThisHost(Consumer)}, with probe results kept in the capability cache at {@code
-   * cacheDir} ({@link org.domcaps.qemu.cache.CacheLocation}); empty probes every time.
+   * cacheDir} ({@link CapabilityCache#location}); empty probes every time.
    */
   public static Options forThisHost(Consumer<String> warnings, Optional<Path> cacheDir) {
     return forHost(new LiveHostFacts(), warnings, cacheDir);
   }
 
-  /** As {@link #forThisHost(Consumer, Optional)}, answering as the libvirt release {@code libvirt}. */
+  /**
+   * As {@link #forThisHost(Consumer, Optional)}, answering as the libvirt release {@code libvirt}.
+   */
   public static Options forThisHost(
       Consumer<String> warnings, Optional<Path> cacheDir, LibvirtVersion libvirt) {
     return forHost(new LiveHostFacts(), warnings, cacheDir, libvirt);
   }
 
   /** Live probing and firmware, with the given host facts (e.g. overridden ones). */
-  public static Options forHost(HostFacts host, Consumer<String> warnings) {
+  static Options forHost(HostFacts host, Consumer<String> warnings) {
     return forHost(host, warnings, LibvirtVersion.V9_0);
   }
 
   /** Live probing and firmware as the libvirt release {@code libvirt} does them. */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, LibvirtVersion libvirt) {
+  static Options forHost(HostFacts host, Consumer<String> warnings, LibvirtVersion libvirt) {
     LiveHostCpuFacts hostCpu = new LiveHostCpuFacts(host.arch(), Path.of("/proc/cpuinfo"));
     return Options.builder()
         .host(host)
-        .capsLookup(LiveCapsLookup.live(b -> probeContext(b, host, libvirt)))
+        // The probe records what libvirt records for this host; the same context as behind
+        // the cache (ProbeContexts), the host key read afresh for each probe.
+        .capsLookup(LiveCapsLookup.live(
+            b -> ProbeContexts.live(b, LiveHostKey.read(host, libvirt))))
         // libvirt's system daemon reads no user firmware dir; an unprivileged one does.
         .firmware(FirmwareCapsResolver.live(host.privileged(), warnings::accept))
-        .cpu(r -> Optional.of(CpuSection.of(r, hostCpu)))
+        .cpu(r -> Optional.of(CpuSection.of(r.internal(), hostCpu)))
         .libvirt(libvirt)
         .build();
   }
@@ -84,7 +94,7 @@ public final class LiveOptions {
    * descriptors, the swtpm versions and the KVM vCPU limit remembered beside them while their
    * sources stay unchanged.
    */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
+  static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir) {
     return forHost(host, warnings, cacheDir, LibvirtVersion.V9_0);
   }
 
@@ -92,14 +102,14 @@ public final class LiveOptions {
    * As {@link #forHost(HostFacts, Consumer, Optional)} for the libvirt release {@code libvirt}:
    * its entries live in their own directory ({@link #cacheDirOf}) and carry its {@code selfvers}.
    */
-  public static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir,
+  static Options forHost(HostFacts host, Consumer<String> warnings, Optional<Path> cacheDir,
       LibvirtVersion libvirt) {
     Options plain = forHost(host, warnings, libvirt);
     if (cacheDir.isEmpty()) {
       return plain;
     }
     Path dir = cacheDirOf(cacheDir.get(), libvirt);
-    HostKey key = LiveHostKey.read(host.arch(), libvirt);
+    HostKey key = LiveHostKey.read(host, libvirt);
     return plain.toBuilder()
         .host(new MemoHostFacts(host, dir))
         .capsLookup(cachedLookup(key, dir, warnings))
@@ -118,17 +128,17 @@ public final class LiveOptions {
   }
 
   /** The live prober behind the cache in {@code cacheDir}. */
-  public static CapsCache cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
-    // A fresh prober per probe (LiveCapsLookup remembers what it probed, the cache must not),
-    // with the TCG phase's QEMU started while the first phase is still answering.
+  static CachedLookup cachedLookup(HostKey key, Path cacheDir, Consumer<String> warnings) {
+    // A prober that remembers nothing (the cache does), with the TCG phase's QEMU started
+    // while the first phase is still answering.
     if (!OVERLAP) {
-      return new CapsCache(cacheDir, key,
-          b -> LiveCapsLookup.live(x -> ProbeContexts.live(x, key)).lookup(b), warnings);
+      return new CachedLookup(new CapsCache(cacheDir, key,
+          LiveProber.live(x -> ProbeContexts.live(x, key)), warnings));
     }
-    return new CapsCache(cacheDir, key, b -> {
+    return new CachedLookup(new CapsCache(cacheDir, key, b -> {
       OverlappingConnector c = new OverlappingConnector(Path.of(b), LaunchSettings.defaults());
       try {
-        return new LiveCapsLookup(x -> c, x -> ProbeContexts.live(x, key)).lookup(b);
+        return new LiveProber(x -> c, x -> ProbeContexts.live(x, key)).probe(b);
       } finally {
         try {
           c.close();
@@ -136,7 +146,7 @@ public final class LiveOptions {
           warnings.accept("cannot stop the early TCG probe of " + b + ": " + e.getMessage());
         }
       }
-    }, warnings);
+    }, warnings));
   }
 
   /** libvirt's name of this host's arch, from the kernel ({@code uname -m}) without a process. */
@@ -144,13 +154,79 @@ public final class LiveOptions {
     return LibvirtArch.host();
   }
 
-  /** The host facts libvirt records with a probe (they matter only when KVM is found). */
-  static ProbeContext probeContext(String binary, HostFacts host, LibvirtVersion libvirt) {
-    return ProbeContext.builder(binary)
-        .libvirt(libvirt)
-        .hostArch(host.arch())
-        .kvmSupportsNesting(host.kvmNestingEnabled())
-        .kvmSupportsSecureGuest(host.kvmSupportsSecureGuest())
-        .build();
+  /** Options for this host with the settings of {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Live options with what a long-running service may choose: where the emulators are searched,
+   * which firmware descriptor directories are read, the capability cache, the libvirt release.
+   * Unset parts are as {@link #forThisHost(Consumer, Optional, LibvirtVersion)} has them.
+   */
+  public static final class Builder {
+    private Consumer<String> warnings = w -> { };
+    private Optional<Path> cacheDir = Optional.empty();
+    private LibvirtVersion libvirt = LibvirtVersion.V9_0;
+    private Optional<String> emulatorPath = Optional.empty();
+    private Optional<List<Path>> firmwareDirs = Optional.empty();
+
+    private Builder() {}
+
+    /** Receives what libvirt would only log (default: dropped). */
+    public Builder warnings(Consumer<String> v) {
+      warnings = Objects.requireNonNull(v, "warnings");
+      return this;
+    }
+
+    /** The capability cache directory ({@link CapabilityCache#location}); default: none. */
+    public Builder cacheDir(Path v) {
+      cacheDir = Optional.of(v);
+      return this;
+    }
+
+    public Builder libvirt(LibvirtVersion v) {
+      libvirt = Objects.requireNonNull(v, "libvirt");
+      return this;
+    }
+
+    /**
+     * Searches the default emulators along {@code searchPath} (a PATH value, relative entries
+     * against the working directory) instead of this process's PATH.
+     */
+    public Builder emulatorPath(String searchPath) {
+      emulatorPath = Optional.of(searchPath);
+      return this;
+    }
+
+    /** Reads firmware descriptors from {@code dirs} (lowest priority first) only. */
+    public Builder firmwareDirs(List<Path> dirs) {
+      firmwareDirs = Optional.of(List.copyOf(dirs));
+      return this;
+    }
+
+    public Options build() {
+      LiveHostFacts base = new LiveHostFacts();
+      HostFacts host = base;
+      if (emulatorPath.isPresent()) {
+        ProgramSearch search = ThisHost.search(emulatorPath);
+        host = HostFacts.overriding(base)
+            .defaultEmulator(arch -> DefaultEmulator.find(base.arch(), arch, search)).build();
+      }
+      Options o = forHost(host, warnings, cacheDir, libvirt);
+      if (firmwareDirs.isPresent()) {
+        // The directories replace libvirt's; the parsed-descriptor memo (keyed on each file's
+        // identity and times) applies to them as to any.
+        FirmwareCapsResolver fw = new FirmwareCapsResolver(new FirmwareRoots(firmwareDirs.get()),
+            warnings::accept);
+        if (cacheDir.isPresent()) {
+          Path dir = cacheDirOf(cacheDir.get(), libvirt);
+          fw = fw.withMemo(new FirmwareDescriptorMemo(dir,
+              LiveHostKey.read(host, libvirt).selfCtime()));
+        }
+        o = o.toBuilder().firmware(fw).build();
+      }
+      return o;
+    }
   }
 }

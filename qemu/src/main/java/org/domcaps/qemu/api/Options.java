@@ -2,14 +2,21 @@
 package org.domcaps.qemu.api;
 import org.domcaps.model.LibvirtVersion;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.host.HostFacts;
 
 /**
  * Everything {@link DomCaps#answer} takes from its surroundings, so that nothing below the API
  * reads the environment: the host facts (arch, default emulators, KVM, VFIO, swtpm, SEV), how a
- * binary's capabilities are obtained, the firmware descriptors and the CPU logic.
+ * binary's capabilities are obtained, the firmware descriptors and the CPU logic. Those parts are
+ * internal: options come from {@link LiveOptions}, and are adapted with {@link #withLookupsOn}
+ * and {@link #withResults}.
  *
  * <p>Immutable; thread-safe when its parts are (those of {@link LiveOptions} are). Meant to be
  * built once and kept: see {@link LiveOptions} for what it caches and how it re-validates.
@@ -29,28 +36,28 @@ public final class Options {
     this.libvirt = Objects.requireNonNull(b.libvirt, "libvirt");
   }
 
-  public static Builder builder() {
+  static Builder builder() {
     return new Builder();
   }
 
-  public Builder toBuilder() {
+  Builder toBuilder() {
     return new Builder().host(host).capsLookup(capsLookup).firmware(firmware).cpu(cpu)
         .libvirt(libvirt);
   }
 
-  public HostFacts host() {
+  HostFacts host() {
     return host;
   }
 
-  public CapsLookup capsLookup() {
+  CapsLookup capsLookup() {
     return capsLookup;
   }
 
-  public FirmwareCapsResolver firmware() {
+  FirmwareCapsResolver firmware() {
     return firmware;
   }
 
-  public CpuSource cpu() {
+  CpuSource cpu() {
     return cpu;
   }
 
@@ -62,8 +69,58 @@ public final class Options {
     return libvirt;
   }
 
+  /**
+   * These options with every capability lookup run on {@code pool}, so that no more probes run
+   * at once than it has threads (a long-running service shares one pool between its start-up
+   * probes and requests). A lookup whose waiting thread is interrupted is cancelled, its QEMU
+   * killed, and refused with {@code internal error: interrupted while probing BINARY}.
+   */
+  public Options withLookupsOn(ExecutorService pool) {
+    Objects.requireNonNull(pool, "pool");
+    CapsLookup inner = capsLookup;
+    CapsLookup bounded = binary -> {
+      Future<QemuCaps> f = pool.submit(() -> inner.lookup(binary));
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        throw new DomCapsException(DomCapsException.Code.INTERNAL_ERROR,
+            "interrupted while probing " + binary, e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof DomCapsException d) {
+          throw d;
+        }
+        throw new IllegalStateException("probe of " + binary + " failed unexpectedly",
+            e.getCause());
+      }
+    };
+    return toBuilder().capsLookup(bounded).build();
+  }
+
+  /**
+   * These options answering the binaries of {@code caps} and {@code refused} from them (results
+   * obtained earlier, such as a service's warm set of emulators) and every other binary through
+   * their own lookup.
+   */
+  public Options withResults(Map<String, EmulatorCaps> caps,
+      Map<String, DomCapsException> refused) {
+    Map<String, EmulatorCaps> known = Map.copyOf(caps);
+    Map<String, DomCapsException> refusals = Map.copyOf(refused);
+    CapsLookup inner = capsLookup;
+    CapsLookup remembered = binary -> {
+      DomCapsException r = refusals.get(binary);
+      if (r != null) {
+        throw r;
+      }
+      EmulatorCaps c = known.get(binary);
+      return c != null ? c.qemuCaps() : inner.lookup(binary);
+    };
+    return toBuilder().capsLookup(remembered).build();
+  }
+
   /** Builder for {@link Options}; every part is required except the CPU logic. */
-  public static final class Builder {
+  static final class Builder {
     private HostFacts host;
     private CapsLookup capsLookup;
     private FirmwareCapsResolver firmware;
@@ -72,32 +129,32 @@ public final class Options {
 
     private Builder() {}
 
-    public Builder host(HostFacts v) {
+    Builder host(HostFacts v) {
       host = v;
       return this;
     }
 
-    public Builder capsLookup(CapsLookup v) {
+    Builder capsLookup(CapsLookup v) {
       capsLookup = v;
       return this;
     }
 
-    public Builder firmware(FirmwareCapsResolver v) {
+    Builder firmware(FirmwareCapsResolver v) {
       firmware = v;
       return this;
     }
 
-    public Builder cpu(CpuSource v) {
+    Builder cpu(CpuSource v) {
       cpu = v;
       return this;
     }
 
-    public Builder libvirt(LibvirtVersion v) {
+    Builder libvirt(LibvirtVersion v) {
       libvirt = v;
       return this;
     }
 
-    public Options build() {
+    Options build() {
       return new Options(this);
     }
   }

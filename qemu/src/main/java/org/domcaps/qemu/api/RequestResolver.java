@@ -17,7 +17,7 @@ import org.domcaps.qemu.arch.LibvirtArch;
  * then the checks of virQEMUDriverGetDomainCapabilities), in libvirt's order: the first refusal
  * wins and carries libvirt's exact text.
  */
-public final class RequestResolver {
+final class RequestResolver {
   private final String hostArch;
   private final Function<String, Optional<String>> defaultEmulator;
   private final CapsLookup lookup;
@@ -28,14 +28,14 @@ public final class RequestResolver {
    *     (virQEMUCapsGetDefaultEmulator), empty when none is installed
    * @param lookup how a binary's capabilities are obtained
    */
-  public RequestResolver(String hostArch, Function<String, Optional<String>> defaultEmulator,
+  RequestResolver(String hostArch, Function<String, Optional<String>> defaultEmulator,
       CapsLookup lookup) {
     this.hostArch = hostArch;
     this.defaultEmulator = defaultEmulator;
     this.lookup = lookup;
   }
 
-  public ResolvedRequest resolve(DomCapsRequest request) throws DomCapsException {
+  ResolvedRequest resolve(DomCapsRequest request) throws DomCapsException {
     String virtType = VirtType.NONE;
     if (request.virtType().isPresent()) {
       virtType = request.virtType().get();

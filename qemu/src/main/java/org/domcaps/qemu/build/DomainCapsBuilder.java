@@ -28,7 +28,8 @@ public final class DomainCapsBuilder {
    * @param cpu the {@code <cpu>} element, or empty to leave it out
    */
   public static DomainCapabilities build(
-      ResolvedRequest request, FillFacts facts, OsFirmwareCapabilities firmware, Optional<Cpu> cpu) {
+      ResolvedRequest request, FillFacts facts, OsFirmwareCapabilities firmware,
+      Optional<Cpu> cpu) {
     QemuCaps caps = request.caps();
     DomainCapabilities.Builder b = DomainCapabilities.builder()
         .path(request.emulator())

@@ -74,7 +74,10 @@ final class FeatureFill {
     return sectype.isEmpty() ? Capability.unsupported() : Capability.supported(sectype.build());
   }
 
-  /** GIC versions only for ARM virt machines of the requested arch; kernel for kvm, emulated for qemu. */
+  /**
+   * GIC versions only for ARM virt machines of the requested arch; kernel for kvm, emulated for
+   * qemu.
+   */
   static Capability gic(ResolvedRequest request) {
     String arch = request.arch();
     String machine = request.machine() == null ? "" : request.machine();

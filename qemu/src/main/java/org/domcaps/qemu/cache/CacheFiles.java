@@ -60,7 +60,8 @@ final class CacheFiles {
 
   /** Why {@code file} (not followed if a link) must not be read, or empty; NoSuchFile if absent. */
   static Optional<String> problem(Path file, long maxBytes) throws IOException {
-    Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,size", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> a =
+        Files.readAttributes(file, "unix:mode,uid,size", LinkOption.NOFOLLOW_LINKS);
     int mode = (Integer) a.get("mode");
     int type = mode & 0170000;
     if (type != 0100000) {
@@ -72,7 +73,8 @@ final class CacheFiles {
     }
     long size = (Long) a.get("size");
     if (size > maxBytes) {
-      return Optional.of("is " + size + " bytes, more than the " + maxBytes + " a cache file may be");
+      return Optional.of("is " + size + " bytes, more than the " + maxBytes
+          + " a cache file may be");
     }
     return Optional.empty();
   }
@@ -144,7 +146,8 @@ final class CacheFiles {
     try {
       Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

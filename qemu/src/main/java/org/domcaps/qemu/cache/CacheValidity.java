@@ -16,7 +16,7 @@ import org.domcaps.qemu.caps.QemuCaps;
  * Unlike libvirt, the {@code <emulator>} must name the binary asked for, so that a file copied
  * from another entry (or another machine) is never trusted.
  */
-public final class CacheValidity {
+final class CacheValidity {
   private CacheValidity() {}
 
   /** Why {@code caps} cannot answer for {@code binary} on {@code host} now; empty when valid. */

@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.domcaps.qemu.api.CapsLookup;
-import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 
@@ -58,7 +56,7 @@ import org.domcaps.qemu.caps.QemuCapsXml;
  * The host key is taken once per instance (libvirt re-reads the microcode version before each
  * lookup; a long-lived caller makes a new instance to see host changes).
  */
-public final class CapsCache implements CapsLookup {
+public final class CapsCache {
   /** The default bound of a wait for another caller's probe (a probe normally takes seconds). */
   public static final Duration LOCK_WAIT = Duration.ofMinutes(3);
   private static final long POLL_MIN_MILLIS = 5;
@@ -66,7 +64,7 @@ public final class CapsCache implements CapsLookup {
 
   private final Path entries;
   private final HostKey host;
-  private final CapsLookup prober;
+  private final Prober prober;
   private final Consumer<String> warnings;
   private final Duration lockWait;
   private final Map<String, QemuCaps> memory = new ConcurrentHashMap<>();
@@ -83,12 +81,12 @@ public final class CapsCache implements CapsLookup {
    *     (see {@link ProbeContexts})
    * @param warnings receives one line per discarded unreadable entry or failed cache write
    */
-  public CapsCache(Path dir, HostKey host, CapsLookup prober, Consumer<String> warnings) {
+  public CapsCache(Path dir, HostKey host, Prober prober, Consumer<String> warnings) {
     this(dir, host, prober, warnings, LOCK_WAIT);
   }
 
   /** As above, waiting at most {@code lockWait} for another caller's probe of the same binary. */
-  public CapsCache(Path dir, HostKey host, CapsLookup prober, Consumer<String> warnings,
+  public CapsCache(Path dir, HostKey host, Prober prober, Consumer<String> warnings,
       Duration lockWait) {
     this.entries = Objects.requireNonNull(dir, "dir").resolve("capabilities");
     this.host = Objects.requireNonNull(host, "host");
@@ -111,8 +109,8 @@ public final class CapsCache implements CapsLookup {
     return probes.get();
   }
 
-  @Override
-  public QemuCaps lookup(String binary) throws DomCapsException {
+  /** The capabilities of {@code binary}: from memory, a valid entry, or a probe. */
+  public QemuCaps lookup(String binary) throws Refusal {
     QemuCaps caps = memory.get(binary);
     if (caps != null && CacheValidity.invalidReason(caps, binary, host).isEmpty()) {
       return caps;
@@ -128,7 +126,7 @@ public final class CapsCache implements CapsLookup {
   }
 
   /** One thread per binary looks up under the file lock; the others wait for its outcome. */
-  private QemuCaps shared(String binary, Path file) throws DomCapsException {
+  private QemuCaps shared(String binary, Path file) throws Refusal {
     CompletableFuture<QemuCaps> mine = new CompletableFuture<>();
     CompletableFuture<QemuCaps> running = inFlight.putIfAbsent(binary, mine);
     if (running != null) {
@@ -136,10 +134,10 @@ public final class CapsCache implements CapsLookup {
         return running.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DomCapsException(DomCapsException.Code.INTERNAL_ERROR,
-            "interrupted while waiting for the probe of " + binary);
+        throw new Refusal(Refusal.INTERNAL_ERROR,
+            "interrupted while waiting for the probe of " + binary, e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof DomCapsException d) {
+        if (e.getCause() instanceof Refusal d) {
           throw d;
         }
         throw new IllegalStateException("probe of " + binary + " failed", e.getCause());
@@ -149,7 +147,7 @@ public final class CapsCache implements CapsLookup {
       QemuCaps caps = lockedLookup(file, binary);
       mine.complete(caps);
       return caps;
-    } catch (DomCapsException | RuntimeException | Error e) {
+    } catch (Refusal | RuntimeException | Error e) {
       mine.completeExceptionally(e);
       throw e;
     } finally {
@@ -180,7 +178,7 @@ public final class CapsCache implements CapsLookup {
     return p.isEmpty();
   }
 
-  private QemuCaps lockedLookup(Path file, String binary) throws DomCapsException {
+  private QemuCaps lockedLookup(Path file, String binary) throws Refusal {
     long waitStart = System.currentTimeMillis();
     FileChannel lockChannel = null;
     FileLock lock = null;
@@ -210,14 +208,14 @@ public final class CapsCache implements CapsLookup {
       if (caps != null) {
         return caps;
       }
-      Optional<DomCapsException> failed = ProbeFailures.since(failureFile(file), binary, waitStart);
+      Optional<Refusal> failed = ProbeFailures.since(failureFile(file), binary, waitStart);
       if (failed.isPresent()) {
         throw failed.get();
       }
       probes.incrementAndGet();
       try {
-        caps = prober.lookup(binary);
-      } catch (DomCapsException e) {
+        caps = prober.probe(binary);
+      } catch (Refusal e) {
         ProbeFailures.record(failureFile(file), binary, e);
         throw e;
       }
@@ -233,12 +231,12 @@ public final class CapsCache implements CapsLookup {
     }
   }
 
-  private QemuCaps probeWithoutCache(String binary, String why) throws DomCapsException {
+  private QemuCaps probeWithoutCache(String binary, String why) throws Refusal {
     if (why != null) {
       warnings.accept("not using the capability cache for " + binary + ": " + why);
     }
     probes.incrementAndGet();
-    return prober.lookup(binary);
+    return prober.probe(binary);
   }
 
   /**

@@ -115,7 +115,8 @@ public final class CapsSnapshot {
         // a release we have no flag table for: its capabilities could not be written back
         return Optional.empty();
       }
-      QemuCaps.Builder b = QemuCaps.builder().libvirt(libvirt).emulator(str(i)).qemuCtime(i.readLong());
+      QemuCaps.Builder b = QemuCaps.builder().libvirt(libvirt).emulator(str(i))
+          .qemuCtime(i.readLong());
       long mod = i.readLong();
       b.qemuModDirMtime(i.readBoolean() ? mod : null);
       b.selfCtime(i.readLong()).selfVersion(i.readLong());

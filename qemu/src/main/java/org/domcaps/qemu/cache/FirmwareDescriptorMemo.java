@@ -114,7 +114,8 @@ public final class FirmwareDescriptorMemo implements DescriptorMemo {
     Map<String, Object> a = Files.readAttributes(f, "unix:size,lastModifiedTime,ctime,dev,ino");
     return a.get("size") + " " + ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime"))
         .to(java.util.concurrent.TimeUnit.NANOSECONDS) + " "
-        + ((java.nio.file.attribute.FileTime) a.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + ((java.nio.file.attribute.FileTime) a.get("ctime"))
+            .to(java.util.concurrent.TimeUnit.NANOSECONDS)
         + " " + a.get("dev") + " " + a.get("ino");
   }
 

@@ -23,7 +23,18 @@ public final class LiveHostKey {
 
   /** This host's key for answers as the libvirt release {@code libvirt} (its {@code selfvers}). */
   public static HostKey read(String hostArch, LibvirtVersion libvirt) {
-    HostFacts host = new LiveHostFacts();
+    return read(hostArch, new LiveHostFacts(), libvirt);
+  }
+
+  /**
+   * This host's key with the arch and the KVM nesting and secure-guest settings of {@code host}
+   * (e.g. facts overridden for a test), the identity facts read from this host.
+   */
+  public static HostKey read(HostFacts host, LibvirtVersion libvirt) {
+    return read(host.arch(), host, libvirt);
+  }
+
+  private static HostKey read(String hostArch, HostFacts host, LibvirtVersion libvirt) {
     return new HostKey(
         hostArch,
         HostIdentity.moduleDirMtime(hostArch),

@@ -45,7 +45,8 @@ public final class MemoHostFacts implements HostFacts {
     StringBuilder key = new StringBuilder("swtpm");
     for (String b : List.of("swtpm", "swtpm_setup", "swtpm_ioctl")) {
       Optional<String> p = ProgramSearch.live().find(b);
-      key.append(' ').append(p.orElse("-")).append(' ').append(p.map(MemoHostFacts::state).orElse("-"));
+      key.append(' ').append(p.orElse("-")).append(' ')
+          .append(p.map(MemoHostFacts::state).orElse("-"));
     }
     return remembered("swtpm.txt", key.toString(), live::swtpm,
         s -> s.present() + " " + String.join(",", s.tpmVersions()),

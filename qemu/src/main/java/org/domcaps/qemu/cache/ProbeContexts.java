@@ -10,8 +10,11 @@ import org.domcaps.qemu.host.KvmSupportedCpuid;
 import org.domcaps.qemu.probe.ProbeContext;
 
 /**
- * The probe context of a live probe whose result is cached: the binary's ctime (taken before
- * probing, as libvirt does) and the host key, so that the entry records what it is valid for.
+ * The one way a probe context is made for probing on a host: the binary's ctime (taken before
+ * probing, as libvirt does) and every fact of the host key, so that a probe records what it is
+ * valid for whether or not it is cached. Live probes ({@code LiveOptions}, {@code EmulatorProbe},
+ * the cache) use {@link #live}; {@link #of} leaves out the host's CPUID data; replays of
+ * recordings made elsewhere, which must not read this host, use {@link #archOnly}.
  */
 public final class ProbeContexts {
   private ProbeContexts() {}
@@ -32,6 +35,15 @@ public final class ProbeContexts {
   /** The context recorded for a probe under {@code host}, without the host's CPUID data. */
   public static ProbeContext of(String binary, HostKey host) {
     return builder(binary, host).build();
+  }
+
+  /**
+   * A context that knows only the host arch and reads nothing from this host: for replaying a
+   * recording made elsewhere (libvirt's test data, the conformance suite) and for probes whose
+   * recorded host facts do not matter.
+   */
+  public static ProbeContext archOnly(String binary, String hostArch) {
+    return ProbeContext.builder(binary).hostArch(hostArch).build();
   }
 
   private static ProbeContext.Builder builder(String binary, HostKey host) {

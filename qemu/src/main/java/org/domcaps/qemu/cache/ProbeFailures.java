@@ -3,10 +3,8 @@ package org.domcaps.qemu.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.domcaps.qemu.api.DomCapsException;
 
 /**
  * The last failed probe of one binary, {@code <sha256>.failed} beside its entry: written by the
@@ -15,17 +13,18 @@ import org.domcaps.qemu.api.DomCapsException;
  * hung or broken emulator again. A caller that starts after the failure probes afresh.
  *
  * <p>Layout: a magic line, the binary, the time of the failure (ms since the epoch), the error
- * code, then the message.
+ * code, then the text
+ * (without the code's prefix).
  */
 final class ProbeFailures {
-  static final String MAGIC = "domcaps-failed-probe-1";
+  static final String MAGIC = "domcaps-failed-probe-2";
   private static final long MAX_BYTES = 64 << 10;
 
   private ProbeFailures() {}
 
-  static void record(Path file, String binary, DomCapsException e) {
+  static void record(Path file, String binary, Refusal e) {
     String text = MAGIC + "\n" + binary + "\n" + System.currentTimeMillis() + "\n"
-        + e.code().name() + "\n" + e.getMessage();
+        + e.code() + "\n" + e.text();
     try {
       CacheFiles.replace(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ignored) {
@@ -34,7 +33,7 @@ final class ProbeFailures {
   }
 
   /** The failure recorded for {@code binary} at or after {@code sinceMillis}, if any. */
-  static Optional<DomCapsException> since(Path file, String binary, long sinceMillis) {
+  static Optional<Refusal> since(Path file, String binary, long sinceMillis) {
     String[] lines;
     try {
       lines = new String(CacheFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8)
@@ -47,11 +46,7 @@ final class ProbeFailures {
           || Long.parseLong(lines[2]) < sinceMillis) {
         return Optional.empty();
       }
-      DomCapsException.Code code = DomCapsException.Code.valueOf(lines[3]);
-      String message = lines[4];
-      String text = message.startsWith(code.prefix())
-          ? message.substring(code.prefix().length()) : message;
-      return Optional.of(new DomCapsException(code, text));
+      return Optional.of(new Refusal(lines[3], lines[4], null));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

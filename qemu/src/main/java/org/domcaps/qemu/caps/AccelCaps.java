@@ -9,7 +9,8 @@ import java.util.Optional;
  * types, each in QEMU's order (libvirt moves the default machine first when it probes).
  */
 public record AccelCaps(
-    Optional<HostCpuExpansion> hostCpu, List<CpuDefinition> cpuDefinitions, List<MachineType> machines) {
+    Optional<HostCpuExpansion> hostCpu, List<CpuDefinition> cpuDefinitions,
+    List<MachineType> machines) {
   public AccelCaps {
     cpuDefinitions = List.copyOf(cpuDefinitions);
     machines = List.copyOf(machines);

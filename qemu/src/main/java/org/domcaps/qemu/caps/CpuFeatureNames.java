@@ -31,7 +31,8 @@ public final class CpuFeatureNames {
       "hv-vendor-id", "hv-vendor_id",
       "hv-emsr-bitmap", "hv-emsr_bitmap",
       "hv-xmm-input", "hv-xmm_input");
-  private static final Map<String, String> X86_LIBVIRT_TO_QEMU_11_3 = invert(X86_QEMU_TO_LIBVIRT_11_3);
+  private static final Map<String, String> X86_LIBVIRT_TO_QEMU_11_3 =
+      invert(X86_QEMU_TO_LIBVIRT_11_3);
 
   private CpuFeatureNames() {}
 

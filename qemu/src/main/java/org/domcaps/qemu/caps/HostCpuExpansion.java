@@ -13,7 +13,8 @@ import java.util.List;
  * @param deprecatedProperties QEMU's {@code deprecated-props} (libvirt 11.3 asks when QEMU has
  *     them), in QEMU's order; empty when none were reported
  */
-public record HostCpuExpansion(String model, boolean migratability, List<HostCpuProperty> properties,
+public record HostCpuExpansion(String model, boolean migratability,
+    List<HostCpuProperty> properties,
     List<String> deprecatedProperties) {
   public HostCpuExpansion {
     properties = List.copyOf(properties);

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What libvirt ({@link #libvirt()}: 9.0.0 or 11.3.0) knows about one QEMU binary after probing it: libvirt's {@code virQEMUCaps}
+ * What libvirt ({@link #libvirt()}: 9.0.0 or 11.3.0) knows about one QEMU binary after probing it:
+ * libvirt's {@code virQEMUCaps}
  * and the content of its capability-cache file. Immutable; build with {@link #builder()}.
  *
  * <p>Flags are libvirt's capability names ({@code "kvm"}, {@code "virtio-scsi-pci"}, ...). The
@@ -114,7 +115,8 @@ public final class QemuCaps {
   public Optional<String> packageName() { return Optional.ofNullable(packageName); }
   public Optional<String> kernelVersion() { return Optional.ofNullable(kernelVersion); }
   /**
-   * libvirt's {@code <cpudata>} fragment for the host CPUID when recorded: the text virCPUDataFormat
+   * libvirt's {@code <cpudata>} fragment for the host CPUID when recorded: the text
+   * virCPUDataFormat
    * produces ({@code <cpudata arch='x86'>} ... {@code </cpudata>}, two-space indented children),
    * without the cache file's own indentation and without a trailing newline.
    */
@@ -186,7 +188,10 @@ public final class QemuCaps {
     public Builder kvmSupportsNesting(boolean v) { kvmSupportsNesting = v; return this; }
     public Builder kvmSupportsSecureGuest(boolean v) { kvmSupportsSecureGuest = v; return this; }
 
-    public Builder libvirt(LibvirtVersion v) { libvirt = java.util.Objects.requireNonNull(v, "libvirt"); return this; }
+    public Builder libvirt(LibvirtVersion v) {
+      libvirt = java.util.Objects.requireNonNull(v, "libvirt");
+      return this;
+    }
 
     public QemuCaps build() {
       if (emulator == null || arch == null) {

@@ -3,7 +3,9 @@ package org.domcaps.qemu.caps;
 
 import java.io.IOException;
 
-/** A capability-cache document is not one libvirt 9.0.0 would load; the message names line:column. */
+/**
+ * A capability-cache document is not one libvirt 9.0.0 would load; the message names line:column.
+ */
 public final class QemuCapsFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 

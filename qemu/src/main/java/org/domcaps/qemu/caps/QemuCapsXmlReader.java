@@ -68,7 +68,8 @@ final class QemuCapsXmlReader {
       return caps;
     } catch (XMLStreamException e) {
       Location l = e.getLocation();
-      String where = l == null ? source : source + ":" + l.getLineNumber() + ":" + l.getColumnNumber();
+      String where = l == null ? source : source + ":" + l.getLineNumber() + ":"
+          + l.getColumnNumber();
       throw new QemuCapsFormatException(where + ": malformed XML: " + e.getMessage(), e);
     }
   }
@@ -187,13 +188,15 @@ final class QemuCapsXmlReader {
       }
       String value = required("value");
       if (type == HostCpuProperty.Type.BOOLEAN && !value.equals("true") && !value.equals("false")) {
-        throw error("expected value 'true' or 'false' for boolean property " + name + " but was '" + value + "'");
+        throw error("expected value 'true' or 'false' for boolean property " + name + " but was '"
+            + value + "'");
       }
       if (type == HostCpuProperty.Type.NUMBER) {
         number(value, "property " + name);
       }
       String mig = r.getAttributeValue(null, "migratable");
-      props.add(new HostCpuProperty(name, type, value, mig == null ? null : yesNo("migratable", mig)));
+      props.add(
+          new HostCpuProperty(name, type, value, mig == null ? null : yesNo("migratable", mig)));
       skip();
     }
     rec.hostCpu = new HostCpuExpansion(model, migratability, props, deprecated);
@@ -236,7 +239,8 @@ final class QemuCapsXmlReader {
             optYes("numaMemSupported"),
             r.getAttributeValue(null, "defaultRAMid"),
             optYes("deprecated"),
-            r.getAttributeValue(null, "acpi") == null ? null : yesNo("acpi", r.getAttributeValue(null, "acpi")));
+            r.getAttributeValue(null, "acpi") == null ? null
+            : yesNo("acpi", r.getAttributeValue(null, "acpi")));
     rec.machines.add(m);
     skip();
   }
@@ -291,7 +295,8 @@ final class QemuCapsXmlReader {
             expect("section");
             sections.add(
                 new SgxCapability.Section(
-                    (int) number(required("node"), "section node"), number(required("size"), "section size")));
+                    (int) number(required("node"), "section node"),
+                    number(required("size"), "section size")));
             skip();
           }
         }
@@ -388,7 +393,8 @@ final class QemuCapsXmlReader {
     StringBuilder out = new StringBuilder();
     for (String line : block.split("\n", -1)) {
       int cut = 0;
-      while (cut < indent && cut < line.length() && (line.charAt(cut) == ' ' || line.charAt(cut) == '\t')) {
+      while (cut < indent && cut < line.length()
+          && (line.charAt(cut) == ' ' || line.charAt(cut) == '\t')) {
         cut++;
       }
       if (out.length() > 0) {

@@ -40,7 +40,8 @@ final class QemuCapsXmlWriter {
       line(1, "<kvmVersion>" + c.kvmVersion() + "</kvmVersion>"); // dropped after 9.0
     }
     line(1, "<microcodeVersion>" + c.microcodeVersion() + "</microcodeVersion>");
-    c.hostCpuSignature().ifPresent(s -> line(1, "<hostCPUSignature>" + escape(s) + "</hostCPUSignature>"));
+    c.hostCpuSignature()
+        .ifPresent(s -> line(1, "<hostCPUSignature>" + escape(s) + "</hostCPUSignature>"));
     c.packageName().ifPresent(p -> line(1, "<package>" + p + "</package>"));
     c.kernelVersion().ifPresent(k -> line(1, "<kernelVersion>" + k + "</kernelVersion>"));
     c.cpuDataXml().ifPresent(d -> d.lines().forEach(l -> line(1, l)));
@@ -101,7 +102,8 @@ final class QemuCapsXmlWriter {
         e.append(" typename='").append(escape(d.typeName())).append('\'');
       }
       if (d.usable() != CpuDefinition.Usable.UNKNOWN) {
-        e.append(" usable='").append(d.usable() == CpuDefinition.Usable.YES ? "yes" : "no").append('\'');
+        e.append(" usable='").append(d.usable() == CpuDefinition.Usable.YES ? "yes" : "no")
+            .append('\'');
       }
       if (d.deprecated()) {
         e.append(" deprecated='yes'");
@@ -118,7 +120,8 @@ final class QemuCapsXmlWriter {
     }
     for (MachineType m : r.machines()) {
       StringBuilder e = new StringBuilder();
-      e.append("<machine type='").append(type).append("' name='").append(escape(m.name())).append('\'');
+      e.append("<machine type='").append(type).append("' name='").append(escape(m.name()))
+          .append('\'');
       if (m.alias() != null) {
         e.append(" alias='").append(escape(m.alias())).append('\'');
       }
@@ -151,7 +154,8 @@ final class QemuCapsXmlWriter {
   private void sev(SevCapability s) {
     line(1, "<sev>");
     line(2, "<cbitpos>" + Integer.toUnsignedString(s.cbitpos()) + "</cbitpos>");
-    line(2, "<reducedPhysBits>" + Integer.toUnsignedString(s.reducedPhysBits()) + "</reducedPhysBits>");
+    line(2, "<reducedPhysBits>" + Integer.toUnsignedString(s.reducedPhysBits())
+        + "</reducedPhysBits>");
     if (s.pdh() != null) {
       line(2, "<pdh>" + escape(s.pdh()) + "</pdh>");
     }

@@ -16,7 +16,8 @@ public record SevCapability(
     String cpu0Id) {
   /** Without cpu0Id. */
   public SevCapability(
-      int cbitpos, int reducedPhysBits, String pdh, String certChain, long maxGuests, long maxEsGuests) {
+      int cbitpos, int reducedPhysBits, String pdh, String certChain, long maxGuests,
+      long maxEsGuests) {
     this(cbitpos, reducedPhysBits, pdh, certChain, maxGuests, maxEsGuests, null);
   }
 }

@@ -114,7 +114,8 @@ final class CustomModels {
       case PPC64 -> Ppc64CpuMap.get(libvirt).model(model).flatMap(Ppc64CpuMap.Model::vendor);
       // 11.3's s390 driver names IBM for the z and gen model families.
       case S390 -> libvirt.atLeast(LibvirtVersion.V11_3)
-          && (model.startsWith("z") || model.startsWith("gen")) ? Optional.of("IBM") : Optional.empty();
+          && (model.startsWith("z") || model.startsWith("gen")) ? Optional.of("IBM")
+              : Optional.empty();
       default -> Optional.empty();
     };
     return v.orElse("unknown");

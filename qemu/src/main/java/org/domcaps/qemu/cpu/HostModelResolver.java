@@ -69,12 +69,14 @@ public final class HostModelResolver {
     // 11.3 reports the host's physical address size for accelerated guests.
     int bits = host.physAddrBits();
     if (caps.libvirt().atLeast(LibvirtVersion.V11_3) && accel != Accel.TCG && bits > 0) {
-      cpu = cpu.map(c -> c.toBuilder().maxPhysAddr(MaxPhysAddr.of("passthrough").withLimit(bits)).build());
+      cpu = cpu.map(c -> c.toBuilder().maxPhysAddr(MaxPhysAddr.of("passthrough").withLimit(bits))
+          .build());
     }
     return cpu;
   }
 
-  private static Optional<HostModel> x86(QemuCaps caps, AccelCaps record, HostCpuExpansion expansion) {
+  private static Optional<HostModel> x86(QemuCaps caps, AccelCaps record,
+      HostCpuExpansion expansion) {
     X86CpuMap map = X86CpuMap.get(caps.libvirt());
     List<CpuDefinition> models = record.cpuDefinitions().isEmpty() ? null : record.cpuDefinitions();
     return X86HostData.of(expansion, map)

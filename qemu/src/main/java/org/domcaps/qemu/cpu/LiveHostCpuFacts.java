@@ -23,7 +23,8 @@ import org.domcaps.qemu.cpu.map.Ppc64CpuMap;
  * through libvirt's ppc64 map. Other arches: libvirt has no detector.
  */
 public final class LiveHostCpuFacts implements HostCpuFacts {
-  private static final Pattern PVR = Pattern.compile("\\(pvr\\s+([0-9a-fA-F]{4})\\s+([0-9a-fA-F]{4})\\)");
+  private static final Pattern PVR =
+      Pattern.compile("\\(pvr\\s+([0-9a-fA-F]{4})\\s+([0-9a-fA-F]{4})\\)");
 
   private final String arch;
   private final Path cpuinfo;

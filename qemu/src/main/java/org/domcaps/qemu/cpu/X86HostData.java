@@ -66,7 +66,8 @@ record X86HostData(Set<String> features, Optional<String> vendorString, int sign
         default -> { }
       }
     }
-    return Optional.of(new X86HostData(features, Optional.ofNullable(vendor), signature(family, model, stepping)));
+    return Optional.of(
+        new X86HostData(features, Optional.ofNullable(vendor), signature(family, model, stepping)));
   }
 
   private static long number(HostCpuProperty p) {
@@ -74,7 +75,8 @@ record X86HostData(Set<String> features, Optional<String> vendorString, int sign
       return Long.parseLong(p.value());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "host CPU property " + p.name() + " has value \"" + p.value() + "\", expected an integer", e);
+          "host CPU property " + p.name() + " has value \"" + p.value() + "\", expected an integer",
+          e);
     }
   }
 

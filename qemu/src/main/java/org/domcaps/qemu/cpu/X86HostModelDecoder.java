@@ -55,7 +55,8 @@ final class X86HostModelDecoder {
         }
         blockers = def.get().blockers();
       }
-      if (vendor.isPresent() && candidate.vendor().isPresent() && !vendor.equals(candidate.vendor())) {
+      if (vendor.isPresent() && candidate.vendor().isPresent()
+          && !vendor.equals(candidate.vendor())) {
         continue;
       }
       if (!candidate.decodeGuest()) {
@@ -118,7 +119,8 @@ final class X86HostModelDecoder {
    * blockers (unless the host adds them over the model) disabled, each group in map order, then
    * the model's removed features not yet listed, disabled.
    */
-  private List<CpuFeature> featureList(Set<String> host, X86CpuMap.Model model, List<String> blockers) {
+  private List<CpuFeature> featureList(Set<String> host, X86CpuMap.Model model,
+      List<String> blockers) {
     Set<String> require = new HashSet<>(host);
     require.removeAll(model.features());
     Set<String> disable = new HashSet<>(model.features());

@@ -34,7 +34,8 @@ public record ConfiguredFirmwares(List<LoaderNvram> entries) {
    * What libvirt makes of a qemu.conf {@code nvram = [ "CODE:VARS", ... ]} when the driver starts:
    * the built-in list is dropped; if any descriptor file name exists in the roots (even an empty
    * masking file) the setting is obsolete and the list stays empty (libvirt logs a warning, given
-   * here to {@code warnings}); otherwise each entry must be two non-empty {@code :}-separated parts.
+   * here to {@code warnings}); otherwise each entry must be two non-empty {@code :}-separated
+   * parts.
    *
    * @throws FirmwareException {@code Invalid nvram format: 'ENTRY'} (libvirt refuses to connect)
    */

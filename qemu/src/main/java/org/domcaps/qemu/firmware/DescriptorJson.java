@@ -20,7 +20,8 @@ record DescriptorJson(
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
   record Mapping(
-      String device, JsonNode mode, JsonNode executable, JsonNode nvramTemplate, JsonNode filename) {}
+      String device, JsonNode mode, JsonNode executable, JsonNode nvramTemplate,
+      JsonNode filename) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Target(String architecture, List<JsonNode> machines) {}

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Answers the {@code <os>} element for a requested arch and canonical machine, re-reading the
- * descriptors on every call as libvirt does (qemuFirmwareGetSupported + virQEMUCapsFillDomainOSCaps).
+ * descriptors on every call as libvirt does (qemuFirmwareGetSupported +
+ * virQEMUCapsFillDomainOSCaps).
  *
  * <p>One deliberate difference from libvirt 9.0.0: a descriptor that libvirt cannot parse (or a
  * dangling descriptor symlink) fails libvirt's whole request; here it is skipped, reported to the

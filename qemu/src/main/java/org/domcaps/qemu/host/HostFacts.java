@@ -8,7 +8,7 @@ import org.domcaps.qemu.caps.QemuCaps;
 /**
  * Everything libvirt 9.0.0 reads from the host itself (not from QEMU) for domain capabilities.
  * {@link LiveHostFacts} reads this machine; {@link #overriding(HostFacts)} replaces any fact, for
- * tests, replays and libvirt's test-suite state ({@link LibvirtTestSuiteHost}).
+ * tests and replays.
  */
 public interface HostFacts {
   /** virArchFromHost: the libvirt name of {@code uname -m} ({@code none} if unknown). */

@@ -55,7 +55,8 @@ public final class InstalledLibvirt {
       return Optional.empty();
     }
     int packed = Integer.parseInt(m.group(1));
-    return Optional.of(LibvirtVersion.of(packed / 1000, packed % 1000, Integer.parseInt(m.group(2))));
+    return Optional.of(
+        LibvirtVersion.of(packed / 1000, packed % 1000, Integer.parseInt(m.group(2))));
   }
 
   /** The installed release when supported, else the newest supported one. */

@@ -78,7 +78,8 @@ public final class LiveHostFacts implements HostFacts {
 
   @Override
   public boolean vfioUsable() {
-    try (DirectoryStream<Path> groups = Files.newDirectoryStream(file("/sys/kernel/iommu_groups"))) {
+    try (DirectoryStream<Path> groups =
+        Files.newDirectoryStream(file("/sys/kernel/iommu_groups"))) {
       if (!groups.iterator().hasNext()) {
         return false;
       }

@@ -20,7 +20,7 @@ import java.util.Set;
  * features of {@code swtpm_setup --print-capabilities} (stdin /dev/null). A non-zero exit status
  * (an old swtpm) or unexpected JSON gives no versions.
  */
-public final class SwtpmProbe {
+final class SwtpmProbe {
   static final List<String> BINARIES = List.of("swtpm", "swtpm_setup", "swtpm_ioctl");
   private static final Set<PosixFilePermission> EXEC_BITS = EnumSet.of(
       PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
@@ -59,7 +59,8 @@ public final class SwtpmProbe {
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

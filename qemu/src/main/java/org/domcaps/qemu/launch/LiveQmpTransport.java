@@ -27,7 +27,7 @@ import org.domcaps.qemu.qmp.QuotedInput;
  * <p>Every wait is bounded: the greeting and each reply must arrive within the command timeout.
  * After any failure the transport is unusable; the caller tears down the peer.
  */
-public final class LiveQmpTransport implements QmpTransport {
+final class LiveQmpTransport implements QmpTransport {
   /** A reply line longer than this is garbage, not QMP (query-qmp-schema is ~200 KiB). */
   static final int MAX_LINE_BYTES = 64 << 20;
 

@@ -21,7 +21,7 @@ import org.domcaps.qemu.probe.ProbePhase;
  * @param workDir the private directory holding {@code qmp.monitor} and {@code qmp.pid}
  * @param phase which {@code -machine} accelerator list to ask for
  */
-public record ProbeCommandLine(Path binary, Path workDir, ProbePhase phase) {
+record ProbeCommandLine(Path binary, Path workDir, ProbePhase phase) {
   /**
    * Variables libvirt passes through from its own environment (vircommand.c
    * virCommandAddEnvPassCommon).

@@ -27,7 +27,7 @@ import org.domcaps.qemu.qmp.QuotedInput;
  * exception ({@link QemuLaunchException}, naming the binary, with the underlying {@link
  * QmpTimeoutException} or {@link QmpStreamException} as cause) reaches the caller.
  */
-public final class QemuProcess implements QmpTransport {
+final class QemuProcess implements QmpTransport {
   private static final long POLL_MILLIS = 5;
   /** How much of QEMU's stderr an error message quotes (escaped, see {@link QuotedInput}). */
   private static final int STDERR_QUOTED_CHARS = 1000;

@@ -4,7 +4,7 @@ package org.domcaps.qemu.launch;
 import java.io.InterruptedIOException;
 
 /** The QMP peer did not send the greeting or a reply within the allowed time. */
-public class QmpTimeoutException extends InterruptedIOException {
+class QmpTimeoutException extends InterruptedIOException {
   private static final long serialVersionUID = 1L;
 
   public QmpTimeoutException(String message) {

@@ -54,7 +54,8 @@ final class CpuDefinitionsProbe {
         }
       }
       defs.add(
-          new CpuDefinition(name, typeName, usable, blockers, QmpValues.optBool(c, "deprecated", false)));
+          new CpuDefinition(name, typeName, usable, blockers,
+          QmpValues.optBool(c, "deprecated", false)));
       if (name.equals("max")) {
         s.set("cpu-max");
       }

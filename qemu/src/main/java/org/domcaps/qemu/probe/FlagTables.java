@@ -18,7 +18,8 @@ import org.domcaps.qemu.caps.QemuCapsFlags;
 
 /**
  * libvirt's QMP-string → capability-flag tables per release (project data {@code flag-tables.tsv}
- * beside {@code flag-names.txt}, generated from each release's qemu_capabilities.c). Tables keep libvirt's names so that
+ * beside {@code flag-names.txt}, generated from each release's qemu_capabilities.c). Tables keep
+ * libvirt's names so that
  * the probe reads like the C code it mirrors.
  */
 final class FlagTables {
@@ -28,7 +29,8 @@ final class FlagTables {
   /** One QOM type whose properties are looked up in a string table, under an optional condition. */
   record TypedProps(String type, String table, String condition) {}
 
-  private record Tables(Map<String, List<StringFlag>> string, Map<String, List<TypedProps>> typed) {}
+  private record Tables(Map<String, List<StringFlag>> string,
+      Map<String, List<TypedProps>> typed) {}
 
   private static final Map<LibvirtVersion, Tables> TABLES = new ConcurrentHashMap<>();
 

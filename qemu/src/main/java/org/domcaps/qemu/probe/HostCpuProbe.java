@@ -34,7 +34,8 @@ final class HostCpuProbe {
 
   /** Enlightenments libvirt 11.3 added to the enum (after avic). */
   static final List<String> HYPERV_FEATURES_11_3 =
-      java.util.stream.Stream.concat(HYPERV_FEATURES.stream(), Stream.of("emsr_bitmap", "xmm_input"))
+      java.util.stream.Stream.concat(HYPERV_FEATURES.stream(),
+      Stream.of("emsr_bitmap", "xmm_input"))
           .toList();
 
   private static final String CMD = "query-cpu-model-expansion";
@@ -98,7 +99,8 @@ final class HostCpuProbe {
   }
 
   /** virQEMUCapsProbeQMPHostCPU's migratability merge. */
-  private static List<HostCpuProperty> merge(List<HostCpuProperty> migratable, List<HostCpuProperty> all) {
+  private static List<HostCpuProperty> merge(List<HostCpuProperty> migratable,
+      List<HostCpuProperty> all) {
     Map<String, HostCpuProperty> byName = new LinkedHashMap<>();
     for (HostCpuProperty p : migratable) {
       byName.put(p.name(), p);
@@ -151,7 +153,8 @@ final class HostCpuProbe {
 
   /** One expansion (two commands for STATIC_FULL); null when QEMU answers GenericError. */
   private static Expansion expand(
-      QmpSession qmp, ExpansionType type, String model, boolean migratable, boolean hv, boolean failNoProps)
+      QmpSession qmp, ExpansionType type, String model, boolean migratable, boolean hv,
+      boolean failNoProps)
       throws IOException {
     ObjectNode m = QmpJson.mapper().createObjectNode();
     m.put("name", model);
@@ -184,7 +187,8 @@ final class HostCpuProbe {
     JsonNode cpu = data.get("model");
     if (cpu == null || !cpu.isObject()) {
       throw new QmpProtocolException(
-          "reply to '" + CMD + "': expected object member 'model' but was " + QmpJson.compact(data));
+          "reply to '" + CMD + "': expected object member 'model' but was "
+          + QmpJson.compact(data));
     }
     String name = QmpValues.string(cpu, "name", CMD);
     JsonNode props = cpu.get("props");
@@ -201,11 +205,14 @@ final class HostCpuProbe {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode v = e.getValue();
         if (v.isBoolean()) {
-          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.BOOLEAN, Boolean.toString(v.booleanValue()), null));
+          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.BOOLEAN,
+              Boolean.toString(v.booleanValue()), null));
         } else if (v.isTextual()) {
-          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.STRING, v.textValue(), null));
+          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.STRING, v.textValue(),
+              null));
         } else if (v.isIntegralNumber() && v.canConvertToLong()) {
-          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.NUMBER, Long.toString(v.longValue()), null));
+          out.add(new HostCpuProperty(e.getKey(), HostCpuProperty.Type.NUMBER,
+              Long.toString(v.longValue()), null));
         }
         // objects, arrays, null, decimals and integers beyond int64 are skipped, as libvirt does.
       }

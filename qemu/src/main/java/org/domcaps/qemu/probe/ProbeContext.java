@@ -110,7 +110,10 @@ public final class ProbeContext {
     public Builder kvmSupportsNesting(boolean v) { kvmSupportsNesting = v; return this; }
     public Builder kvmSupportsSecureGuest(boolean v) { kvmSupportsSecureGuest = v; return this; }
 
-    public Builder libvirt(LibvirtVersion v) { libvirt = Objects.requireNonNull(v, "libvirt"); return this; }
+    public Builder libvirt(LibvirtVersion v) {
+      libvirt = Objects.requireNonNull(v, "libvirt");
+      return this;
+    }
 
     public Builder hvfAvailable(boolean v) { hvfAvailable = v; return this; }
 

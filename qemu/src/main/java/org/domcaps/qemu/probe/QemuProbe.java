@@ -22,8 +22,10 @@ import org.domcaps.qemu.qmp.QmpSession;
 import org.domcaps.qemu.qmp.QmpTransport;
 
 /**
- * Probes a QEMU binary over QMP exactly as libvirt (9.0.0 or 11.3.0, {@link ProbeContext#libvirt()})
- * does (virQEMUCapsInitQMPMonitor and virQEMUCapsInitQMPMonitorTCG): the same commands, in the same order, with the same arguments,
+ * Probes a QEMU binary over QMP exactly as libvirt (9.0.0 or 11.3.0, {@link
+ * ProbeContext#libvirt()})
+ * does (virQEMUCapsInitQMPMonitor and virQEMUCapsInitQMPMonitorTCG): the same commands, in the same
+ * order, with the same arguments,
  * deriving the same capabilities. Works on any {@link QmpConnector}: a live QEMU per phase, or a
  * recording.
  */
@@ -126,7 +128,8 @@ public final class QemuProbe {
         s,
         table(s, "virQEMUCapsMigration"),
         QmpValues.names(
-            qmp.execute("query-migrate-capabilities", null), "capability", "query-migrate-capabilities"));
+            qmp.execute("query-migrate-capabilities", null), "capability",
+            "query-migrate-capabilities"));
     if (s.arch.equals("aarch64") || s.arch.equals("armv6l") || s.arch.equals("armv7l")) {
       GuestFeaturesProbe.gic(qmp, s);
     }
@@ -360,7 +363,8 @@ public final class QemuProbe {
     QemuCapsFlags.names(s.libvirt).stream().filter(s::has).forEach(b::flag);
     for (Map.Entry<Accel, ProbeState.AccelRecord> e : s.accels.entrySet()) {
       ProbeState.AccelRecord r = e.getValue();
-      b.accel(e.getKey(), new AccelCaps(Optional.ofNullable(r.hostCpu), r.cpuDefinitions, r.machines));
+      b.accel(e.getKey(),
+          new AccelCaps(Optional.ofNullable(r.hostCpu), r.cpuDefinitions, r.machines));
     }
     if (s.has("kvm") || s.has("hvf")) {
       b.microcodeVersion(ctx.microcodeVersion());

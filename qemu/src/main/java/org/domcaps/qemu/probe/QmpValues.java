@@ -84,7 +84,8 @@ final class QmpValues {
     return out;
   }
 
-  private static QmpProtocolException wrongType(String command, String key, String expected, JsonNode v) {
+  private static QmpProtocolException wrongType(String command, String key, String expected,
+      JsonNode v) {
     return new QmpProtocolException(
         "reply to '" + command + "': expected " + expected + " for member '" + key + "' but was "
             + QmpJson.compact(v));

@@ -24,7 +24,9 @@ public final class QmpErrorException extends QmpException {
     return command;
   }
 
-  /** QEMU's error class ({@code GenericError}, {@code CommandNotFound}, {@code DeviceNotFound}...). */
+  /**
+   * QEMU's error class ({@code GenericError}, {@code CommandNotFound}, {@code DeviceNotFound}...).
+   */
   public String errorClass() {
     return errorClass;
   }

@@ -58,7 +58,8 @@ public final class QmpJson {
 
   private static QmpProtocolException cannotParse(String text, String why) {
     return new QmpProtocolException(
-        "cannot parse json " + abbreviate(text) + ": " + QuotedInput.excerpt(String.valueOf(why), 300));
+        "cannot parse json " + abbreviate(text) + ": "
+        + QuotedInput.excerpt(String.valueOf(why), 300));
   }
 
   /** {@code s} for an error message: a bounded, escaped excerpt ({@link QuotedInput}). */

@@ -20,7 +20,9 @@ public final class QmpSession {
     this.transport = transport;
   }
 
-  /** Reads the greeting and negotiates capabilities. The caller keeps ownership of the transport. */
+  /**
+   * Reads the greeting and negotiates capabilities. The caller keeps ownership of the transport.
+   */
   public static QmpSession open(QmpTransport transport) throws IOException {
     QmpSession s = new QmpSession(transport);
     JsonNode greeting = transport.greeting();
@@ -68,7 +70,8 @@ public final class QmpSession {
   }
 
   /** {@link #execute}, where an error of class {@code tolerated} means "no data" (empty). */
-  public Optional<JsonNode> executeTolerating(String execute, ObjectNode arguments, String tolerated)
+  public Optional<JsonNode> executeTolerating(String execute, ObjectNode arguments,
+      String tolerated)
       throws IOException {
     try {
       return Optional.of(execute(execute, arguments));

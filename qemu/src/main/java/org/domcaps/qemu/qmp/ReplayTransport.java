@@ -55,7 +55,8 @@ public final class ReplayTransport implements QmpTransport {
     String expected = QmpJson.compact(next.command());
     if (!expected.equals(sent)) {
       throw new ReplayDivergenceException(
-          source + ":" + next.line() + ": command #" + (position + 1) + " diverges from the recording:"
+          source + ":" + next.line() + ": command #" + (position + 1)
+          + " diverges from the recording:"
               + " expected " + expected + " but the probe sent " + sent,
           position + 1);
     }

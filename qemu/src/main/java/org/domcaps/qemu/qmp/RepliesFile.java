@@ -38,7 +38,8 @@ public final class RepliesFile {
       String part = end < 0 ? text.substring(start) : text.substring(start, end);
       if (end >= 0 || !part.isBlank()) {
         if (part.isBlank()) {
-          throw new QmpProtocolException(source + ":" + line + ": expected a JSON object but was an empty entry");
+          throw new QmpProtocolException(source + ":" + line
+              + ": expected a JSON object but was an empty entry");
         }
         JsonNode v;
         try {
@@ -48,7 +49,8 @@ public final class RepliesFile {
         }
         if (!v.isObject()) {
           throw new QmpProtocolException(
-              source + ":" + line + ": expected a JSON object but was " + QmpJson.abbreviate(part.strip()));
+              source + ":" + line + ": expected a JSON object but was "
+              + QmpJson.abbreviate(part.strip()));
         }
         values.add(v);
         lines.add(line);

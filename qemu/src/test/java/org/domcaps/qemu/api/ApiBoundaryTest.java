@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.domcaps.qemu.testing.ApiBoundary;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,18 @@ class ApiBoundaryTest {
         assertThat(Path.of("target/classes", pkg.replace('.', '/'))).as(pkg).isDirectory();
       }
     }
+  }
+
+  @Test
+  void noInternalPackageDependsOnTheApi() {
+    // The API wires the internals; an internal package importing it back makes a package cycle
+    // (cache <-> api was one).
+    Set<String> api = boundary.publicPackages().stream()
+        .filter(p -> p.startsWith("org.domcaps.qemu.")).collect(Collectors.toSet());
+    assertThat(ApiBoundary.usesOf(Path.of("target/classes"), api)).isEmpty();
+    // The check reads real dependencies: the api package itself uses the cache.
+    assertThat(ApiBoundary.usesOf(Path.of("target/classes"), Set.of("org.domcaps.qemu.cache")))
+        .contains("org.domcaps.qemu.api -> org.domcaps.qemu.cache");
   }
 
   @Test

@@ -32,16 +32,17 @@ class CachePerReleaseTest {
     assumeTrue(Files.isExecutable(Path.of(QEMU)), "skipped: " + QEMU + " is not installed");
     String arch = LiveOptions.hostArch();
     CapsCache v9 = LiveOptions.cachedLookup(LiveHostKey.read(arch, LibvirtVersion.V9_0),
-        LiveOptions.cacheDirOf(cache, LibvirtVersion.V9_0), w -> {});
+        LiveOptions.cacheDirOf(cache, LibvirtVersion.V9_0), w -> {}).cache();
     CapsCache v11 = LiveOptions.cachedLookup(LiveHostKey.read(arch, LibvirtVersion.V11_3),
-        LiveOptions.cacheDirOf(cache, LibvirtVersion.V11_3), w -> {});
+        LiveOptions.cacheDirOf(cache, LibvirtVersion.V11_3), w -> {}).cache();
     QemuCaps caps9 = v9.lookup(QEMU);
     QemuCaps caps11 = v11.lookup(QEMU);
     assertThat(caps9.libvirt()).isEqualTo(LibvirtVersion.V9_0);
     assertThat(caps11.libvirt()).isEqualTo(LibvirtVersion.V11_3);
     Path entry9 = v9.entryFile(QEMU);
     Path entry11 = v11.entryFile(QEMU);
-    assertThat(entry11).isEqualTo(cache.resolve("libvirt-11.3.0").resolve(cache.relativize(entry9)));
+    assertThat(entry11)
+        .isEqualTo(cache.resolve("libvirt-11.3.0").resolve(cache.relativize(entry9)));
     String text11 = Files.readString(entry11);
     assertThat(text11).contains("<selfvers>11003000</selfvers>").doesNotContain("<kvmVersion>");
     assertThat(Files.readString(entry9)).contains("<selfvers>9000000</selfvers>", "<kvmVersion>");
@@ -56,7 +57,7 @@ class CachePerReleaseTest {
     // A damaged 11.3 entry is probed again and rewritten in 11.3's format.
     Files.writeString(entry11, text11.substring(0, text11.length() / 2));
     CapsCache again = LiveOptions.cachedLookup(LiveHostKey.read(arch, LibvirtVersion.V11_3),
-        LiveOptions.cacheDirOf(cache, LibvirtVersion.V11_3), w -> {});
+        LiveOptions.cacheDirOf(cache, LibvirtVersion.V11_3), w -> {}).cache();
     assertThat(again.lookup(QEMU).libvirt()).isEqualTo(LibvirtVersion.V11_3);
     assertThat(again.probes()).isEqualTo(1);
     assertThat(Files.readString(entry11)).contains("<selfvers>11003000</selfvers>");
@@ -71,7 +72,8 @@ class CachePerReleaseTest {
     Options plain = LiveOptions.forHost(new LiveHostFacts(), w -> {}, LibvirtVersion.V11_3);
     String first = DomainCapabilitiesXml.format(DomCaps.answer(r, cached));
     String warm = DomainCapabilitiesXml.format(DomCaps.answer(r, cached));
-    assertThat(warm).isEqualTo(first).isEqualTo(DomainCapabilitiesXml.format(DomCaps.answer(r, plain)));
+    assertThat(warm).isEqualTo(first)
+        .isEqualTo(DomainCapabilitiesXml.format(DomCaps.answer(r, plain)));
     assertThat(first).contains("<crypto supported='yes'>", "<launchSecurity");
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
@@ -17,7 +18,6 @@ import org.domcaps.qemu.host.HostFacts;
 import org.domcaps.qemu.host.LiveHostFacts;
 import org.domcaps.qemu.host.SevGuestLimits;
 import org.domcaps.qemu.host.Swtpm;
-import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DomCapsReplayTest {
   private static QemuCaps replay(String file, String binary) {
     Path p = SharedData.conformance().resolve("replies").resolve(file);
     try {
-      return QemuProbe.replay(p, ProbeContext.builder(binary).hostArch("x86_64").build());
+      return QemuProbe.replay(p, ProbeContexts.archOnly(binary, "x86_64"));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -80,8 +80,11 @@ class DomCapsReplayTest {
             + "given architecture 'x86_64'");
     assertThatThrownBy(() -> DomCaps.answer(
         DomCapsRequest.of(X86, "i686", "virt", "kvm"), options()))
-        .hasMessage("invalid argument: the machine 'virt' is not supported by emulator '" + X86 + "'");
-    assertThatThrownBy(() -> DomCaps.answer(DomCapsRequest.of(null, "sparc", null, null), options()))
-        .hasMessage("unsupported configuration: unable to find any emulator to serve 'sparc' architecture");
+        .hasMessage("invalid argument: the machine 'virt' is not supported by emulator '"
+            + X86 + "'");
+    assertThatThrownBy(() ->
+        DomCaps.answer(DomCapsRequest.of(null, "sparc", null, null), options()))
+        .hasMessage(
+            "unsupported configuration: unable to find any emulator to serve 'sparc' architecture");
   }
 }

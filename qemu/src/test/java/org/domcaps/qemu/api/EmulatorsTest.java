@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.firmware.FirmwareWarnings;
 import org.domcaps.qemu.host.HostFacts;
 import org.domcaps.qemu.host.LiveHostFacts;
-import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class EmulatorsTest {
   private static Options options() throws IOException {
     QemuCaps x86 = QemuProbe.replay(
         SharedData.conformance().resolve("replies/caps_7.2.0.x86_64.replies"),
-        ProbeContext.builder(X86).hostArch("x86_64").build());
+        ProbeContexts.archOnly(X86, "x86_64"));
     HostFacts host = HostFacts.overriding(new LiveHostFacts()).arch("x86_64")
         .defaultEmulator(a -> a.equals("x86_64") || a.equals("i686") ? Optional.of(X86)
             : Optional.empty())

@@ -4,6 +4,8 @@ package org.domcaps.qemu.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.domcaps.qemu.conformance.ConformanceSuite;
+import org.domcaps.qemu.conformance.ConformanceReport;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.qemu.jackson.JacksonMinimum;

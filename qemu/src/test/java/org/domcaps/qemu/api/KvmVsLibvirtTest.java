@@ -4,6 +4,7 @@ package org.domcaps.qemu.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.domcaps.qemu.conformance.TextComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ package org.domcaps.qemu.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.domcaps.qemu.conformance.TextComparison;
 import java.util.ArrayList;
 import java.util.List;
 import org.domcaps.model.LibvirtVersion;
@@ -62,7 +63,9 @@ class Libvirt113VsLiveTest {
         EmbeddedLibvirt.Result r = EmbeddedLibvirt113.domcapabilities(args);
         assertThat(r.status()).as("libvirt 11.3 %s, stderr: %s", args, r.stderr()).isZero();
         // libvirt 11.3's virsh adds one newline after the document.
-        String ours = DomainCapabilitiesXml.format(DomCaps.answer(KvmVsLibvirtTest.request(args), options)) + "\n";
+        String ours =
+            DomainCapabilitiesXml.format(
+                DomCaps.answer(KvmVsLibvirtTest.request(args), options)) + "\n";
         if (!ours.equals(r.stdout())) {
           differing.add(String.join(" ", args) + ": "
               + TextComparison.firstDifference(r.stdout(), ours).orElse(""));

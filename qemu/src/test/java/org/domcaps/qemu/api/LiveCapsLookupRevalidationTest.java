@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.host.HostIdentity;
-import org.domcaps.qemu.probe.ProbeContext;
 import org.domcaps.qemu.probe.ReplayConnector;
 import org.domcaps.qemu.testing.ConformanceFiles;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class LiveCapsLookupRevalidationTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }, b -> ProbeContext.builder(b).hostArch("x86_64").build());
+    }, b -> ProbeContexts.archOnly(b, "x86_64"));
   }
 
   private Path binary() throws IOException {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +15,7 @@ class LiveCapsLookupTest {
   @TempDir Path dir;
 
   private final LiveCapsLookup lookup =
-      LiveCapsLookup.live(b -> ProbeContext.builder(b).hostArch("x86_64").build());
+      LiveCapsLookup.live(b -> ProbeContexts.archOnly(b, "x86_64"));
 
   private DomCapsException refusal(String binary) {
     return catchThrowableOfType(DomCapsException.class, () -> lookup.lookup(binary));

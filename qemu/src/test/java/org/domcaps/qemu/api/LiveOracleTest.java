@@ -3,6 +3,7 @@ package org.domcaps.qemu.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.domcaps.qemu.conformance.TextComparison;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -43,7 +43,8 @@ class RequestResolverTest {
 
   private static QemuCaps aarch64(String emulator) {
     return QemuCaps.builder().emulator(emulator).arch("aarch64").flag("tcg")
-        .accel(Accel.TCG, record(machine("integratorcp", null, 1), machine("virt-7.2", "virt", 512)))
+        .accel(Accel.TCG,
+            record(machine("integratorcp", null, 1), machine("virt-7.2", "virt", 512)))
         .build();
   }
 
@@ -98,7 +99,8 @@ class RequestResolverTest {
   @Test
   void noneMeansTheBinarysOwnTypeAndAliasesBecomeCanonical() throws Exception {
     RequestResolver r = x86Host(false);
-    ResolvedRequest q = r.resolve(DomCapsRequest.defaults().withVirtType("none").withMachine("q35"));
+    ResolvedRequest q =
+        r.resolve(DomCapsRequest.defaults().withVirtType("none").withMachine("q35"));
     assertThat(q.virtType()).isEqualTo("qemu");
     assertThat(q.machine()).isEqualTo("pc-q35-7.2");
   }
@@ -121,15 +123,20 @@ class RequestResolverTest {
     assertThat(refusal(r, q.withVirtType("qemu").withArch("nosucharch")))
         .isEqualTo("invalid argument: unknown architecture: nosucharch");
     assertThat(refusal(r, q.withArch("mips")))
-        .isEqualTo("unsupported configuration: unable to find any emulator to serve 'mips' architecture");
+        .isEqualTo(
+            "unsupported configuration: unable to find any emulator to serve 'mips' architecture");
     assertThat(refusal(r, q.withVirtType("kvm").withArch("x86_64")))
-        .isEqualTo("invalid argument: the accel 'kvm' is not supported by '" + x + "' on this host");
+        .isEqualTo("invalid argument: the accel 'kvm' is not supported by '" + x
+            + "' on this host");
     assertThat(refusal(r, q.withVirtType("xen")))
-        .isEqualTo("invalid argument: the accel 'tcg' is not supported by '" + x + "' on this host");
+        .isEqualTo("invalid argument: the accel 'tcg' is not supported by '" + x
+            + "' on this host");
     assertThat(refusal(r, q.withVirtType("qemu").withMachine("virt")))
         .isEqualTo("invalid argument: the machine 'virt' is not supported by emulator '" + x + "'");
     assertThat(refusal(r, q.withVirtType("qemu").withEmulatorBin(a).withArch("x86_64")))
-        .isEqualTo("invalid argument: architecture from emulator 'aarch64' doesn't match given architecture 'x86_64'");
+        .isEqualTo(
+            "invalid argument: architecture from emulator 'aarch64' doesn't match given "
+                + "architecture 'x86_64'");
     assertThat(refusal(r, q.withVirtType("qemu").withEmulatorBin(a).withArch("armv6l")))
         .isEqualTo("invalid argument: Emulator '" + a + "' does not support arch 'armv6l'");
   }
@@ -145,7 +152,8 @@ class RequestResolverTest {
   void noDefaultArchGivesNullInTheMessage() throws Exception {
     RequestResolver r = resolver("x86_64", Map.of());
     assertThat(refusal(r, DomCapsRequest.defaults()))
-        .isEqualTo("unsupported configuration: unable to find any emulator to serve '(null)' architecture");
+        .isEqualTo("unsupported configuration: unable to find any emulator to serve '(null)' "
+            + "architecture");
   }
 
   @Test
@@ -153,7 +161,8 @@ class RequestResolverTest {
     String e = executable("qemu-system-x86_64").toString();
     QemuCaps empty = QemuCaps.builder().emulator(e).arch("x86_64").flag("tcg").build();
     assertThat(refusal(resolver("x86_64", Map.of(e, empty)), DomCapsRequest.defaults()))
-        .isEqualTo("unsupported configuration: Emulator '" + e + "' does not support machine type '<null>'");
+        .isEqualTo("unsupported configuration: Emulator '" + e
+            + "' does not support machine type '<null>'");
   }
 
   @Test

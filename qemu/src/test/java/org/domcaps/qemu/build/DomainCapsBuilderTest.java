@@ -87,7 +87,8 @@ class DomainCapsBuilderTest {
   @Test
   void pciBackendsAreReportedAsTheHostFactsSayEvenEmpty() {
     QemuCaps pc = caps("x86_64", "pc-i440fx-7.2", 255, "tcg", "vfio-pci");
-    var hostdev = build(pc, "x86_64", "qemu", facts(List.of(), Optional.empty())).devices().hostdev();
+    var hostdev = build(pc, "x86_64", "qemu", facts(List.of(), Optional.empty())).devices()
+        .hostdev();
     assertThat(hostdev.findEnum("pciBackend")).isPresent();
     assertThat(hostdev.values("pciBackend")).isEmpty();
     assertThat(build(pc, "x86_64", "qemu", facts(List.of("default", "vfio"), Optional.empty()))

@@ -2,7 +2,6 @@
 package org.domcaps.qemu.cache;
 
 import java.nio.file.Path;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.caps.QemuCapsXml;
 
@@ -19,7 +18,7 @@ public final class CacheRaceMain {
     Path go = Path.of(args[2]);
     HostKey host = LiveHostKey.read(LiveOptions.hostArch());
     CapsCache cache = new CapsCache(dir, host,
-        LiveCapsLookup.live(b -> ProbeContexts.of(b, host)), System.err::println);
+        LiveProber.live(b -> ProbeContexts.of(b, host)), System.err::println);
     while (!java.nio.file.Files.exists(go)) {
       Thread.sleep(1);
     }

@@ -14,18 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.domcaps.model.DomainCapabilities;
-import org.domcaps.model.xml.DomainCapabilitiesXml;
-import org.domcaps.qemu.api.CapsLookup;
-import org.domcaps.qemu.api.DomCaps;
-import org.domcaps.qemu.api.DomCapsRequest;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
-import org.domcaps.qemu.api.Options;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
-import org.domcaps.qemu.firmware.FirmwareCapsResolver;
-import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.host.HostIdentity;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +41,12 @@ class CapsCacheFaultTest {
     Assumptions.assumeTrue(Files.isExecutable(Path.of(QEMU)),
         "skipped: " + QEMU + " is not installed (QEMU 7.2 needed for cache tests)");
     host = LiveHostKey.read(LiveOptions.hostArch());
-    reference = QemuCapsXml.write(prober().lookup(QEMU));
+    reference = QemuCapsXml.write(prober().probe(QEMU));
   }
 
-  /** A fresh live prober per probe (LiveCapsLookup itself remembers what it probed). */
-  static CapsLookup prober() {
-    return b -> LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(b);
+  /** A live prober (it remembers nothing: every call probes). */
+  static Prober prober() {
+    return LiveProber.live(x -> ProbeContexts.of(x, host));
   }
 
   CapsCache cache() {
@@ -215,48 +206,6 @@ class CapsCacheFaultTest {
     Files.writeString(tmp, "#!/bin/sh\nexec " + target + " \"$@\"\n");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  @Test
-  void firmwareDescriptorAddedBetweenCallsShowsWithoutReprobe() throws Exception {
-    Path fw = dir.resolve("firmware");
-    Files.createDirectories(fw);
-    Path image = dir.resolve("CODE.fd");
-    Files.writeString(image, "");
-    CapsCache c = cache();
-    Options options = LiveOptions.forThisHost(warnings::add).toBuilder()
-        .capsLookup(c)
-        .firmware(new FirmwareCapsResolver(FirmwareRoots.of(fw), warnings::add)
-            .withMemo(new FirmwareDescriptorMemo(dir, host.selfCtime())))
-        .build();
-    DomCapsRequest req = DomCapsRequest.of(QEMU, "x86_64", "q35", "qemu");
-    String before = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
-    assertThat(before).doesNotContain(image.toString());
-    Files.writeString(fw.resolve("10-test.json"), """
-        {"interface-types": ["uefi"],
-         "mapping": {"device": "flash", "executable": {"filename": "%s", "format": "raw"},
-                     "nvram-template": {"filename": "%s", "format": "raw"}},
-         "targets": [{"architecture": "x86_64", "machines": ["pc-q35-*"]}],
-         "features": [], "tags": []}
-        """.formatted(image, image));
-    DomainCapabilities after = DomCaps.answer(req, options);
-    String text = DomainCapabilitiesXml.format(after);
-    assertThat(text).contains("<value>" + image + "</value>");
-    assertThat(c.probes()).isEqualTo(1);
-    // The remembered descriptors follow an edit of the file too.
-    Path other = dir.resolve("OTHER.fd");
-    Files.writeString(other, "");
-    Files.writeString(fw.resolve("10-test.json"),
-        Files.readString(fw.resolve("10-test.json")).replace(image.toString(), other.toString()));
-    String edited = DomainCapabilitiesXml.format(DomCaps.answer(req, options));
-    assertThat(edited).contains("<value>" + other + "</value>").doesNotContain(image.toString());
-    Files.writeString(fw.resolve("10-test.json"),
-        Files.readString(fw.resolve("10-test.json")).replace(other.toString(), image.toString()));
-    assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, options))).isEqualTo(text);
-    assertSound(c, QEMU, reference);
-    // And the same request without any cache gives the same document.
-    Options uncached = options.toBuilder().capsLookup(prober()).build();
-    assertThat(DomainCapabilitiesXml.format(DomCaps.answer(req, uncached))).isEqualTo(text);
   }
 
   @Test

@@ -11,7 +11,8 @@ import org.domcaps.qemu.caps.QemuCapsXml;
 
 /**
  * One process of {@link Issue16LockWaitTest}'s crossed cold runs: like {@code --all}, it looks up
- * several binaries at once, one thread each (started 300 ms apart), through the cache at DIR. Its "probe" takes a second
+ * several binaries at once, one thread each (started 300 ms apart), through the cache at DIR. Its
+ * "probe" takes a second
  * and answers the reference capabilities stored in REFDIR/&lt;sha256&gt;.xml. Prints {@code
  * probes=N}, then every warning and error on a line of its own.
  *

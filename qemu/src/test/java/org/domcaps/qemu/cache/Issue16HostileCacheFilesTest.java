@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.domcaps.qemu.api.CapsLookup;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
@@ -46,10 +44,10 @@ class Issue16HostileCacheFilesTest {
     Assumptions.assumeTrue(Files.isExecutable(Path.of(QEMU)), "skipped: " + QEMU + " missing");
     host = LiveHostKey.read(LiveOptions.hostArch());
     reference = QemuCapsXml.write(
-        LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(QEMU));
+        LiveProber.live(x -> ProbeContexts.of(x, host)).probe(QEMU));
   }
 
-  CapsLookup countingProber() {
+  Prober countingProber() {
     return b -> {
       probes.incrementAndGet();
       try {

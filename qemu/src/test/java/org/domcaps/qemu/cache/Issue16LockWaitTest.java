@@ -16,9 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.domcaps.qemu.api.CapsLookup;
-import org.domcaps.qemu.api.DomCapsException;
-import org.domcaps.qemu.api.LiveCapsLookup;
 import org.domcaps.qemu.api.LiveOptions;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
@@ -49,7 +46,7 @@ class Issue16LockWaitTest {
   static void probeOnce() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of(X86)), "skipped: " + X86 + " missing");
     host = LiveHostKey.read(LiveOptions.hostArch());
-    reference = QemuCapsXml.write(LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(X86));
+    reference = QemuCapsXml.write(LiveProber.live(x -> ProbeContexts.of(x, host)).probe(X86));
   }
 
   static QemuCaps referenceCaps() {
@@ -60,12 +57,12 @@ class Issue16LockWaitTest {
     }
   }
 
-  static DomCapsException hung() {
-    return new DomCapsException(DomCapsException.Code.NOT_QEMU,
-        "QEMU binary " + X86 + " is not a usable QEMU: timed out after 60.0 s");
+  static Refusal hung() {
+    return new Refusal(Refusal.NOT_QEMU,
+        "QEMU binary " + X86 + " is not a usable QEMU: timed out after 60.0 s", null);
   }
 
-  CapsCache cache(CapsLookup prober, Duration lockWait) {
+  CapsCache cache(Prober prober, Duration lockWait) {
     return new CapsCache(dir, host, prober, warnings::add, lockWait);
   }
 
@@ -84,13 +81,13 @@ class Issue16LockWaitTest {
         try {
           c.lookup(X86);
           return "answered";
-        } catch (DomCapsException e) {
-          return e.getMessage();
+        } catch (Refusal e) {
+          return e.text();
         }
       }));
     }
     for (Future<String> f : outcomes) {
-      assertThat(f.get()).isEqualTo(hung().getMessage());
+      assertThat(f.get()).isEqualTo(hung().text());
     }
     pool.shutdown();
     assertThat(calls).hasValue(1);
@@ -119,8 +116,8 @@ class Issue16LockWaitTest {
       otherWaits.countDown();
       return outcome(second);
     });
-    assertThat(a.get()).isEqualTo(hung().getMessage());
-    assertThat(b.get()).isEqualTo(hung().getMessage());
+    assertThat(a.get()).isEqualTo(hung().text());
+    assertThat(b.get()).isEqualTo(hung().text());
     assertThat(secondCalls).hasValue(0);
     // A caller arriving after the failure probes afresh.
     assertThat(outcome(cache(x -> referenceCaps(), CapsCache.LOCK_WAIT))).isEqualTo("answered");
@@ -151,7 +148,7 @@ class Issue16LockWaitTest {
     } finally {
       release.countDown();
     }
-    assertThat(a.get()).isEqualTo(hung().getMessage());
+    assertThat(a.get()).isEqualTo(hung().text());
     pool.shutdown();
   }
 
@@ -167,7 +164,7 @@ class Issue16LockWaitTest {
     Path refs = Files.createDirectories(dir.resolve("refs"));
     Files.writeString(refs.resolve(EntryNames.sha256(X86) + ".xml"), reference);
     Files.writeString(refs.resolve(EntryNames.sha256(I386) + ".xml"), QemuCapsXml.write(
-        LiveCapsLookup.live(x -> ProbeContexts.of(x, host)).lookup(I386)));
+        LiveProber.live(x -> ProbeContexts.of(x, host)).probe(I386)));
     Path cacheDir = dir.resolve("cache");
     Path go = dir.resolve("go");
     List<Process> ps = new ArrayList<>();
@@ -197,8 +194,8 @@ class Issue16LockWaitTest {
     try {
       c.lookup(X86);
       return "answered";
-    } catch (DomCapsException e) {
-      return e.getMessage();
+    } catch (Refusal e) {
+      return e.text();
     }
   }
 

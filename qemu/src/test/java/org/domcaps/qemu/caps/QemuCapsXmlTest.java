@@ -39,11 +39,14 @@ class QemuCapsXmlTest {
           + "  <version>7002000</version>\n"
           + "  <kvmVersion>0</kvmVersion>\n"
           + "  <microcodeVersion>167776878</microcodeVersion>\n"
-          + "  <hostCPUSignature>AuthenticAMD, AMD EPYC &amp; co, family: 23, model: 49, stepping: 0</hostCPUSignature>\n"
+          + "  <hostCPUSignature>AuthenticAMD, AMD EPYC &amp; co, family: 23, model: 49, "
+              + "stepping: 0</hostCPUSignature>\n"
           + "  <package>Debian 1:7.2+dfsg-7</package>\n"
-          + "  <kernelVersion>6.1.0-13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29)</kernelVersion>\n"
+          + "  <kernelVersion>6.1.0-13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 "
+              + "(2023-09-29)</kernelVersion>\n"
           + "  <cpudata arch='x86'>\n"
-          + "    <cpuid eax_in='0x00000000' ecx_in='0x00' eax='0x00000010' ebx='0x68747541' ecx='0x444d4163' edx='0x69746e65'/>\n"
+          + "    <cpuid eax_in='0x00000000' ecx_in='0x00' eax='0x00000010' ebx='0x68747541' "
+              + "ecx='0x444d4163' edx='0x69746e65'/>\n"
           + "  </cpudata>\n"
           + "  <arch>x86_64</arch>\n"
           + "  <hostCPU type='kvm' model='base' migratability='yes'>\n"
@@ -54,7 +57,9 @@ class QemuCapsXmlTest {
           + "  <cpu type='kvm' name='EPYC' typename='EPYC-x86_64-cpu' usable='no'>\n"
           + "    <blocker name='pclmulqdq'/>\n"
           + "  </cpu>\n"
-          + "  <machine type='kvm' name='pc-i440fx-7.2' alias='pc' hotplugCpus='yes' maxCpus='255' default='yes' defaultCPU='qemu64-x86_64-cpu' numaMemSupported='yes' defaultRAMid='pc.ram' deprecated='yes'/>\n"
+          + "  <machine type='kvm' name='pc-i440fx-7.2' alias='pc' hotplugCpus='yes' "
+              + "maxCpus='255' default='yes' defaultCPU='qemu64-x86_64-cpu' "
+                  + "numaMemSupported='yes' defaultRAMid='pc.ram' deprecated='yes'/>\n"
           + "  <machine type='tcg' name='pc-q35-7.2' alias='q35' maxCpus='288'/>\n"
           + "  <sev>\n"
           + "    <cbitpos>47</cbitpos>\n"
@@ -81,10 +86,13 @@ class QemuCapsXmlTest {
   void hostFactsAndEveryOptionalElementRoundTrip() throws IOException {
     QemuCaps caps = QemuCapsXml.read(HOST_FACTS);
     assertThat(caps.qemuModDirMtime()).contains(1700000001L);
-    assertThat(caps.hostCpuSignature()).contains("AuthenticAMD, AMD EPYC & co, family: 23, model: 49, stepping: 0");
-    assertThat(caps.cpuDataXml()).hasValueSatisfying(d -> assertThat(d).startsWith("<cpudata arch='x86'>\n  <cpuid"));
+    assertThat(caps.hostCpuSignature())
+        .contains("AuthenticAMD, AMD EPYC & co, family: 23, model: 49, stepping: 0");
+    assertThat(caps.cpuDataXml())
+        .hasValueSatisfying(d -> assertThat(d).startsWith("<cpudata arch='x86'>\n  <cpuid"));
     // Blockers are kept in libvirt's spelling and written in QEMU's.
-    assertThat(caps.accel(Accel.KVM).cpuDefinitions().get(0).blockers()).containsExactly("pclmuldq");
+    assertThat(caps.accel(Accel.KVM).cpuDefinitions().get(0).blockers())
+        .containsExactly("pclmuldq");
     assertThat(caps.sev()).hasValueSatisfying(s -> assertThat(s.cpu0Id()).isEqualTo("CCC"));
     assertThat(caps.kvmSupportsNesting()).isTrue();
     assertThat(QemuCapsXml.write(caps)).isEqualTo(HOST_FACTS);
@@ -119,7 +127,8 @@ class QemuCapsXmlTest {
     Files.writeString(secret, "SECRET");
     String xml =
         "<?xml version='1.0'?>\n<!DOCTYPE qemuCaps [<!ENTITY x SYSTEM '" + secret.toUri() + "'>]>\n"
-            + HOST_FACTS.replace("<package>Debian 1:7.2+dfsg-7</package>", "<package>&x;</package>");
+            + HOST_FACTS.replace("<package>Debian 1:7.2+dfsg-7</package>",
+                "<package>&x;</package>");
     assertThatThrownBy(() -> QemuCapsXml.read(xml))
         .isInstanceOf(QemuCapsFormatException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET"));

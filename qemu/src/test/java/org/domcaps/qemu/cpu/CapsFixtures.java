@@ -38,8 +38,10 @@ final class CapsFixtures {
   }
 
   /** A host-model as the model holds it; a null vendor for none. */
-  static HostModel hostModel(String name, CpuFallback fallback, String vendor, CpuFeature... features) {
-    return HostModel.builder(name).fallback(fallback).vendor(vendor).features(List.of(features)).build();
+  static HostModel hostModel(String name, CpuFallback fallback, String vendor,
+      CpuFeature... features) {
+    return HostModel.builder(name).fallback(fallback).vendor(vendor).features(List.of(features))
+        .build();
   }
 
   /** The features of a libvirt x86 map model, as libvirt names them. */
@@ -51,20 +53,28 @@ final class CapsFixtures {
    * An x86 static expansion as QEMU reports it: vendor, family/model/stepping and one true
    * boolean per feature, spelled the QEMU way (lahf-lm, pclmulqdq, ...).
    */
-  static HostCpuExpansion x86Expansion(String vendor, int family, int model, int stepping, Collection<String> features) {
+  static HostCpuExpansion x86Expansion(String vendor, int family, int model, int stepping,
+      Collection<String> features) {
     List<HostCpuProperty> props = new ArrayList<>();
     props.add(new HostCpuProperty("vendor", HostCpuProperty.Type.STRING, vendor, null));
-    props.add(new HostCpuProperty("family", HostCpuProperty.Type.NUMBER, Integer.toString(family), null));
-    props.add(new HostCpuProperty("model", HostCpuProperty.Type.NUMBER, Integer.toString(model), null));
-    props.add(new HostCpuProperty("stepping", HostCpuProperty.Type.NUMBER, Integer.toString(stepping), null));
+    props.add(
+        new HostCpuProperty("family", HostCpuProperty.Type.NUMBER, Integer.toString(family), null));
+    props.add(
+        new HostCpuProperty("model", HostCpuProperty.Type.NUMBER, Integer.toString(model), null));
+    props.add(
+        new HostCpuProperty("stepping", HostCpuProperty.Type.NUMBER, Integer.toString(stepping),
+            null));
     props.add(new HostCpuProperty("model-id", HostCpuProperty.Type.STRING, "Test CPU", null));
     for (String f : features) {
-      props.add(new HostCpuProperty(CpuFeatureNames.toQemu("x86_64", f), HostCpuProperty.Type.BOOLEAN, "true", null));
+      props.add(
+          new HostCpuProperty(CpuFeatureNames.toQemu("x86_64", f), HostCpuProperty.Type.BOOLEAN,
+              "true", null));
     }
     return new HostCpuExpansion("base", true, props);
   }
 
-  static QemuCaps caps(String arch, Accel accel, Optional<HostCpuExpansion> host, List<CpuDefinition> defs, String... flags) {
+  static QemuCaps caps(String arch, Accel accel, Optional<HostCpuExpansion> host,
+      List<CpuDefinition> defs, String... flags) {
     QemuCaps.Builder b = QemuCaps.builder().emulator("/usr/bin/qemu-system-" + arch).arch(arch);
     for (String f : flags) {
       b.flag(f);

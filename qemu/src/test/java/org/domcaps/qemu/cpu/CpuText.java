@@ -27,7 +27,8 @@ final class CpuText {
     int start = document.indexOf(START);
     int end = document.indexOf(END, start);
     if (start < 0 || end < 0) {
-      throw new IllegalStateException(what + " has no \"  <cpu>\" … \"  </cpu>\" element:\n" + document);
+      throw new IllegalStateException(what + " has no \"  <cpu>\" … \"  </cpu>\" element:\n"
+          + document);
     }
     return document.substring(start, end + END.length());
   }

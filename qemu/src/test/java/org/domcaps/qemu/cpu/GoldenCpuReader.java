@@ -21,7 +21,8 @@ final class GoldenCpuReader {
   static Golden read(Path file) throws IOException, DomainCapabilitiesParseException {
     String text = Files.readString(file);
     DomainCapabilities doc = DomainCapabilitiesXml.parse(text);
-    Cpu cpu = doc.cpu().orElseThrow(() -> new IllegalStateException(file + " has no <cpu> element"));
+    Cpu cpu = doc.cpu()
+        .orElseThrow(() -> new IllegalStateException(file + " has no <cpu> element"));
     return new Golden(doc.machine().orElse(null), cpu, CpuText.cut(text, file.toString()));
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.model.Cpu;
-import org.domcaps.qemu.api.GoldenName;
+import org.domcaps.qemu.conformance.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.testing.ConformanceFiles;
@@ -33,7 +33,8 @@ class GoldenCpuTest {
     GoldenName name = parsed.get();
     String virtType = name.virtType();
     String arch = name.arch();
-    QemuCaps caps = QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
+    QemuCaps caps =
+        QemuCapsXml.read(SharedData.conformance().resolve("qemucaps/" + name.qemuCapsName()));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
     Cpu got = CpuCapabilitiesResolver.resolve(

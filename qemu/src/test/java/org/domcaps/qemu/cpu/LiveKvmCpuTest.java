@@ -13,7 +13,7 @@ import org.domcaps.model.xml.DomainCapabilitiesXml;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
-import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.qemu.testing.EmbeddedLibvirt;
 import org.junit.jupiter.api.Assumptions;
@@ -32,10 +32,13 @@ class LiveKvmCpuTest {
   @CsvSource({"x86_64,", "x86_64,q35", "x86_64,pc", "i686,", "i686,q35", "i686,pc"})
   void kvmCpuMatchesLibvirtEmbedded(String arch, String machine) throws Exception {
     Path kvm = Path.of("/dev/kvm");
-    Assumptions.assumeTrue(Files.isReadable(kvm) && Files.isWritable(kvm), "skipped: /dev/kvm is not usable");
+    Assumptions.assumeTrue(Files.isReadable(kvm) && Files.isWritable(kvm),
+        "skipped: /dev/kvm is not usable");
     Assumptions.assumeTrue(LibvirtArch.host().equals("x86_64"), "skipped: not an x86_64 host");
-    String binary = arch.equals("i686") ? "/usr/bin/qemu-system-i386" : "/usr/bin/qemu-system-x86_64";
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)), "skipped: " + binary + " not installed");
+    String binary = arch.equals("i686") ? "/usr/bin/qemu-system-i386"
+        : "/usr/bin/qemu-system-x86_64";
+    Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)), "skipped: " + binary
+        + " not installed");
 
     String libvirt = libvirtDomcaps(arch, machine);
     int start = libvirt.indexOf("  <cpu>\n");
@@ -43,7 +46,7 @@ class LiveKvmCpuTest {
     String canonical = libvirt.replaceAll("(?s).*<machine>([^<]+)</machine>.*", "$1");
 
     QemuCaps caps = QemuProbe.probe(new LiveConnector(Path.of(binary)),
-        ProbeContext.builder(binary).hostArch("x86_64").build());
+        ProbeContexts.archOnly(binary, "x86_64"));
     Cpu got = CpuCapabilitiesResolver.resolve(caps, "kvm", arch, canonical, new LiveHostCpuFacts());
 
     assertThat(got).isEqualTo(DomainCapabilitiesXml.parse(libvirt).cpu().orElseThrow());
@@ -52,7 +55,8 @@ class LiveKvmCpuTest {
 
   private static String libvirtDomcaps(String arch, String machine) {
     EmbeddedLibvirt.assumeAvailable();
-    List<String> args = new ArrayList<>(List.of("domcapabilities", "--virttype", "kvm", "--arch", arch));
+    List<String> args =
+        new ArrayList<>(List.of("domcapabilities", "--virttype", "kvm", "--arch", arch));
     if (machine != null) {
       args.addAll(List.of("--machine", machine));
     }

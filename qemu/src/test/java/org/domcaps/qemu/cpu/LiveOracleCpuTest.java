@@ -16,7 +16,7 @@ import org.domcaps.model.Cpu;
 import org.domcaps.qemu.arch.LibvirtArch;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.launch.LiveConnector;
-import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
@@ -44,7 +44,7 @@ class LiveOracleCpuTest {
     return PROBED.computeIfAbsent(binary, b -> {
       try {
         return QemuProbe.probe(new LiveConnector(Path.of(b)),
-            ProbeContext.builder(b).hostArch("x86_64").build());
+            ProbeContexts.archOnly(b, "x86_64"));
       } catch (IOException e) {
         throw new UncheckedIOException("probing " + b, e);
       }

@@ -33,7 +33,8 @@ class OtherArchCpuTest {
     // ignoring case, keeps only map names (e5500 != POWERPC_e5500, power8nvl unknown) and takes
     // vendors from the map. The host-model is the injected host model with fallback 'allow'.
     QemuCaps caps = caps("ppc64", Accel.KVM, Optional.empty(),
-        List.of(def("power10"), def("power9"), def("power8nvl"), def("POWER8"), def("e5500"), def("host")));
+        List.of(def("power10"), def("power9"), def("power8nvl"), def("POWER8"), def("e5500"),
+        def("host")));
     Cpu c = CpuCapabilitiesResolver.resolve(caps, "kvm", "ppc64", "pseries",
         HostCpuFacts.libvirtTestHarness("ppc64"));
     assertThat(c.hostPassthrough()).isEqualTo(MigratableMode.yes(Migratable.OFF));
@@ -53,7 +54,8 @@ class OtherArchCpuTest {
     Files.writeString(cpuinfo, "processor\t: 0\ncpu\t\t: POWER9 (raw), altivec supported\n"
         + "clock\t\t: 2300.000000MHz\nrevision\t: 2.2 (pvr 004e 1202)\n");
     HostCpuFacts live = new LiveHostCpuFacts("ppc64le", cpuinfo);
-    QemuCaps with = caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power9"), def("power8")));
+    QemuCaps with =
+        caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power9"), def("power8")));
     assertThat(HostModelResolver.resolve(with, Accel.KVM, live))
         .contains(hostModel("POWER9", CpuFallback.ALLOW, "IBM"));
     QemuCaps without = caps("ppc64", Accel.KVM, Optional.empty(), List.of(def("power8")));
@@ -74,11 +76,15 @@ class OtherArchCpuTest {
     // translated off x86; no vendor; fallback 'forbid'.
     QemuCaps caps = caps("s390x", Accel.KVM, Optional.of(s390Expansion()),
         List.of(def("z13", CpuDefinition.Usable.YES), def("host", CpuDefinition.Usable.YES),
-            def("max", CpuDefinition.Usable.YES), def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
+            def("max", CpuDefinition.Usable.YES),
+            def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
         "cpu-max");
     Cpu c = CpuCapabilitiesResolver.resolve(caps, "kvm", "s390x", "s390-ccw-virtio-7.0",
         HostCpuFacts.libvirtTestHarness("s390x"));
-    assertThat(c.hostModel()).contains(hostModel("gen15a-base", CpuFallback.FORBID, null, CpuFeature.require("aen"), CpuFeature.disable("cmm-nt"),
+    assertThat(c.hostModel())
+        .contains(
+            hostModel("gen15a-base", CpuFallback.FORBID, null, CpuFeature.require("aen"),
+                CpuFeature.disable("cmm-nt"),
             CpuFeature.require("vxpdeh")));
     assertThat(c.maximum().supported()).isTrue();
     // No model filter on s390: everything but host, vendor unknown.
@@ -101,7 +107,8 @@ class OtherArchCpuTest {
   @Test
   void s390KvmWithoutExpansionHasNoHostModel() {
     QemuCaps caps = caps("s390x", Accel.KVM, Optional.empty(), List.of(def("z13")));
-    assertThat(HostModelResolver.resolve(caps, Accel.KVM, HostCpuFacts.libvirtTestHarness("s390x"))).isEmpty();
+    assertThat(HostModelResolver.resolve(caps, Accel.KVM, HostCpuFacts.libvirtTestHarness("s390x")))
+        .isEmpty();
   }
 
   @Test
@@ -118,9 +125,12 @@ class OtherArchCpuTest {
     assertThat(c.maximum()).isEqualTo(MigratableMode.yes(Migratable.ON, Migratable.OFF));
     assertThat(c.hostModelSupported()).isFalse();
     assertThat(c.custom()).containsExactly(
-        new CpuModel("cortex-a57", Usable.UNKNOWN, false, "unknown"), new CpuModel("max", Usable.UNKNOWN, false, "unknown"));
+        new CpuModel("cortex-a57", Usable.UNKNOWN, false, "unknown"),
+        new CpuModel("max", Usable.UNKNOWN, false, "unknown"));
     // armv7l under TCG on an x86_64 host: not native, but maximum needs only QEMU's max model.
-    QemuCaps arm = caps("armv7l", Accel.TCG, Optional.empty(), List.of(def("cortex-a15"), def("max")), "cpu-max");
+    QemuCaps arm =
+        caps("armv7l", Accel.TCG, Optional.empty(), List.of(def("cortex-a15"), def("max")),
+            "cpu-max");
     Cpu t = CpuCapabilitiesResolver.resolve(arm, "qemu", "armv7l", "virt-7.2",
         HostCpuFacts.injected("x86_64", Optional.empty()));
     assertThat(t.hostPassthrough().supported()).isFalse();
@@ -149,7 +159,8 @@ class OtherArchCpuTest {
     // migratable enums, the host-model's features in reply order without a vendor line, and the
     // custom models with their usability and libvirt's 'unknown' vendor.
     QemuCaps caps = caps("s390x", Accel.KVM, Optional.of(s390Expansion()),
-        List.of(def("z13", CpuDefinition.Usable.YES), def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
+        List.of(def("z13", CpuDefinition.Usable.YES),
+        def("gen15a-base", CpuDefinition.Usable.NO, "aen")),
         "cpu-max");
     Cpu c = CpuCapabilitiesResolver.resolve(caps, "kvm", "s390x", "s390-ccw-virtio-7.0",
         HostCpuFacts.libvirtTestHarness("s390x"));

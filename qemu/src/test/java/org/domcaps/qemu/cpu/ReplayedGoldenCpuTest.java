@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.model.Cpu;
-import org.domcaps.qemu.api.GoldenName;
+import org.domcaps.qemu.conformance.GoldenName;
 import org.domcaps.qemu.caps.QemuCaps;
-import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.probe.QemuProbe;
 import org.domcaps.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +28,7 @@ class ReplayedGoldenCpuTest {
     String arch = name.arch();
     Path replies = SharedData.conformance().resolve("replies/" + name.repliesName());
     QemuCaps caps = QemuProbe.replay(replies,
-        ProbeContext.builder("/usr/bin/qemu-system-" + arch).hostArch(arch).build());
+        ProbeContexts.archOnly("/usr/bin/qemu-system-" + arch, arch));
     GoldenCpuReader.Golden expected = GoldenCpuReader.read(golden);
 
     Cpu got = CpuCapabilitiesResolver.resolve(caps, name.virtType(), arch,

@@ -98,9 +98,11 @@ class X86CpuTest {
     List<String> host = new ArrayList<>(mapFeatures("qemu64"));
     host.add("avx");
     QemuCaps caps = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("AuthenticAMD", 23, 1, 2, host)), defs("Westmere", "qemu64"), FLAGS);
+        Optional.of(x86Expansion("AuthenticAMD", 23, 1, 2, host)), defs("Westmere", "qemu64"),
+        FLAGS);
     HostModel hm = tcg(caps).hostModel().orElseThrow();
-    assertThat(hm).isEqualTo(hostModel("qemu64", CpuFallback.FORBID, "AMD", CpuFeature.require("avx")));
+    assertThat(hm)
+        .isEqualTo(hostModel("qemu64", CpuFallback.FORBID, "AMD", CpuFeature.require("avx")));
   }
 
   @Test
@@ -119,11 +121,13 @@ class X86CpuTest {
   void badVendorStringOrNoCandidateRemovesHostModel() {
     // A vendor string that is not 12 characters makes libvirt's data building fail.
     QemuCaps bad = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("Intel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"), FLAGS);
+        Optional.of(x86Expansion("Intel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"),
+        FLAGS);
     assertThat(tcg(bad).hostModelSupported()).isFalse();
     // QEMU lists no map model at all: no candidate.
     QemuCaps none = caps("x86_64", Accel.TCG,
-        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("max", "base"), FLAGS);
+        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
+        defs("max", "base"), FLAGS);
     assertThat(tcg(none).hostModelSupported()).isFalse();
   }
 
@@ -137,7 +141,8 @@ class X86CpuTest {
     assertThat(ok.hostModel().orElseThrow().model()).isEqualTo("Westmere");
     // libvirt also detects the full host CPU itself for KVM and drops host-model if that fails.
     HostCpuFacts undetectable = HostCpuFacts.injected("x86_64", Optional.empty());
-    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable).hostModelSupported())
+    assertThat(CpuCapabilitiesResolver.resolve(caps, "kvm", "x86_64", "pc", undetectable)
+        .hostModelSupported())
         .isFalse();
     // On an aarch64 host the x86_64 emulator is not native: neither passthrough nor host-model.
     HostCpuFacts arm = HostCpuFacts.injected("aarch64", Optional.empty());
@@ -150,7 +155,8 @@ class X86CpuTest {
   void i686EmulatorOnX86_64HostIsNativeButNotMigratable() {
     // qemu-system-i386 has no max-x86_64-cpu type, hence no cpu.migratable: passthrough "off" only.
     QemuCaps caps = caps("i686", Accel.KVM,
-        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))), defs("Westmere"));
+        Optional.of(x86Expansion("GenuineIntel", 6, 44, 2, mapFeatures("Westmere"))),
+        defs("Westmere"));
     Cpu c = CpuCapabilitiesResolver.resolve(caps, "kvm", "i686", "pc", X86_HOST);
     assertThat(c.hostPassthrough()).isEqualTo(MigratableMode.yes(Migratable.OFF));
     assertThat(c.maximum().supported()).isFalse();
@@ -188,6 +194,8 @@ class X86CpuTest {
     HostModel viaFacts = CpuCapabilitiesResolver.resolve(caps, "qemu", "x86_64", "pc",
         HostCpuFacts.injected("x86_64", Optional.of(detected))).hostModel().orElseThrow();
     assertThat(hm).isEqualTo(hostModel("Broadwell", CpuFallback.ALLOW, null));
-    assertThat(viaFacts).isEqualTo(hostModel("Skylake-Client", CpuFallback.ALLOW, "Intel", CpuFeature.require("avx512f")));
+    assertThat(viaFacts)
+        .isEqualTo(
+            hostModel("Skylake-Client", CpuFallback.ALLOW, "Intel", CpuFeature.require("avx512f")));
   }
 }

@@ -46,7 +46,8 @@ class HostFactsVsLibvirtTest {
     Path home = NobodyFiles.privateDir("domcaps-home");
     try (HostFirmwareLock lock = HostFirmwareLock.shared();
         EmbeddedLibvirt virsh = EmbeddedLibvirt.asNobody(null)) {
-      EmbeddedLibvirt.Result r = virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
+      EmbeddedLibvirt.Result r =
+          virsh.domcapabilities(Map.of("HOME", home.toString()), "i686", null);
       assertThat(r.status()).as(r.stderr()).isZero();
       // the same PATH virsh ran with
       LiveHostFacts ours = new LiveHostFacts(Path.of("/"), LibvirtArch.unameMachine(),

@@ -5,20 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The identity facts recorded with a probe and keyed on by the cache, read as libvirt reads them. */
+/**
+ * The identity facts recorded with a probe and keyed on by the cache, read as libvirt reads them.
+ */
 class HostIdentityTest {
   static final String CPUINFO = """
-      processor	: 0
-      vendor_id	: AuthenticAMD
-      cpu family	: 26
-      model		: 2
-      model name	: AMD EPYC
-      stepping	: 1
-      microcode	: 0x1000065
-      flags		: fpu vme
+      processor\t: 0
+      vendor_id\t: AuthenticAMD
+      cpu family\t: 26
+      model\t\t: 2
+      model name\t: AMD EPYC
+      stepping\t: 1
+      microcode\t: 0x1000065
+      flags\t\t: fpu vme
       
-      processor	: 1
-      vendor_id	: OtherVendor
+      processor\t: 1
+      vendor_id\t: OtherVendor
       """;
 
   @Test

@@ -17,8 +17,10 @@ class InstalledLibvirtTest {
 
   @Test
   void readsTheReleaseFromTheLibraryName() {
-    assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0.9000.0")).contains(LibvirtVersion.V9_0);
-    assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0.11003.0")).contains(LibvirtVersion.V11_3);
+    assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0.9000.0"))
+        .contains(LibvirtVersion.V9_0);
+    assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0.11003.0"))
+        .contains(LibvirtVersion.V11_3);
     assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0.10010.1"))
         .contains(LibvirtVersion.of(10, 10, 1));
     assertThat(InstalledLibvirt.fromLibraryName("libvirt.so.0")).isEmpty();

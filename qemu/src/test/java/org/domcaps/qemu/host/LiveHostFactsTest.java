@@ -156,20 +156,4 @@ class LiveHostFactsTest {
     assertThat(forced.pciBackends(caps())).containsExactly("default", "vfio");
     assertThat(HostFacts.overriding(base).build().pciBackends(caps("vfio-pci"))).isEmpty();
   }
-
-  @Test
-  void libvirtTestSuitePreset() {
-    HostFacts h = LibvirtTestSuiteHost.facts("s390x", 7_002_000);
-    assertThat(h.arch()).isEqualTo("s390x");
-    assertThat(h.privileged()).isFalse();
-    assertThat(h.kvmMaxVcpus()).isEqualTo(Integer.MAX_VALUE);
-    assertThat(h.pciBackends(caps())).containsExactly("default", "vfio");
-    assertThat(h.sevGuestLimits()).isEqualTo(new SevGuestLimits(59, 450));
-    assertThat(h.swtpm().tpmVersions()).containsExactly("2.0");
-    assertThat(h.defaultEmulator("i686")).contains("/usr/bin/qemu-system-i386");
-    assertThat(LibvirtTestSuiteHost.swtpmForQemu(4_002_000).tpmVersions()).containsExactly("1.2");
-    assertThat(LibvirtTestSuiteHost.swtpmForQemu(6_002_000).tpmVersions())
-        .containsExactly("1.2", "2.0");
-    assertThat(LibvirtTestSuiteHost.swtpmForQemu(8_000_000).tpmVersions()).containsExactly("2.0");
-  }
 }

@@ -73,10 +73,12 @@ class SwtpmAndEmulatorSearchTest {
     Files.createSymbolicLink(tmp.resolve("domcaps-link"), b.resolve("tool"));
     ProgramSearch s = new ProgramSearch(a + ":" + tmp.resolve("b/../b"), tmp);
     assertThat(s.find("tool")).contains(b.resolve("tool").toString());
-    assertThat(new ProgramSearch("", tmp).find("domcaps-link")).contains(tmp.resolve("domcaps-link").toString());
+    assertThat(new ProgramSearch("", tmp).find("domcaps-link"))
+        .contains(tmp.resolve("domcaps-link").toString());
     assertThat(s.find("./domcaps-link")).contains(tmp.resolve("domcaps-link").toString());
     assertThat(s.find("nothing")).isEmpty();
-    assertThat(new ProgramSearch(null, tmp).find("domcaps-link")).contains(tmp.resolve("domcaps-link").toString());
+    assertThat(new ProgramSearch(null, tmp).find("domcaps-link"))
+        .contains(tmp.resolve("domcaps-link").toString());
   }
 
   @Test

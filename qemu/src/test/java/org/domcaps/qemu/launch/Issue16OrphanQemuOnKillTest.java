@@ -48,7 +48,8 @@ class Issue16OrphanQemuOnKillTest {
   }
 
   static void signal(Process p, String sig) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).inheritIO().start();
+    Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).inheritIO()
+        .start();
     assertThat(kill.waitFor()).isZero();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("holder ended after SIG" + sig).isTrue();
   }

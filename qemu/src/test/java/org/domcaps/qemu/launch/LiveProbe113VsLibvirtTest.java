@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.domcaps.model.LibvirtVersion;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.host.LiveHostFacts;
@@ -47,7 +49,8 @@ class LiveProbe113VsLibvirtTest {
 
     QemuCaps caps = QemuProbe.probe(
         new LiveConnector(binary, LaunchSettings.defaults().withWorkDirParent(scratch)),
-        LiveProbeContext.forBinary(binary, new LiveHostFacts(), LibvirtVersion.V11_3));
+        ProbeContexts.live(binary.toString(),
+            LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V11_3)));
     String ours = QemuCapsXml.write(caps);
     assertThat(fromFirstFlag(ours)).isEqualTo(fromFirstFlag(expected));
   }

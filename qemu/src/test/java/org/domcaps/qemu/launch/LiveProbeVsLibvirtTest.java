@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.domcaps.model.LibvirtVersion;
+import org.domcaps.qemu.cache.LiveHostKey;
+import org.domcaps.qemu.host.LiveHostFacts;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.probe.ProbeContext;
@@ -26,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Live acceptance: for every installed {@code /usr/bin/qemu-system-*} that libvirt probes, our
- * probe (launcher + QemuProbe + cache writer, host facts read by {@link LiveProbeContext}) writes
+ * probe (launcher + QemuProbe + cache writer, host facts read by {@link ProbeContexts}) writes
  * the capability cache libvirt 9.0.0 writes for the same binary on this machine, from the first
  * {@code <flag>} to the end. Before {@code <flag>} are identity fields that legitimately differ
  * (libvirt's own ctime); binary ctime and module dir mtime are compared separately.
@@ -79,7 +83,9 @@ class LiveProbeVsLibvirtTest {
     // libvirt probes only the emulators of architectures it knows (not e.g. avr, rx, tricore).
     assumeTrue(
         expected != null, "skipped: libvirt 9.0.0 does not probe " + binary + " (unknown arch)");
-    ProbeContext ctx = LiveProbeContext.forBinary(binary);
+    ProbeContext ctx =
+        ProbeContexts.live(binary.toString(),
+            LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0));
     LaunchSettings settings = LaunchSettings.defaults().withWorkDirParent(scratch);
     QemuCaps caps = QemuProbe.probe(new LiveConnector(binary, settings), ctx);
     String ours = QemuCapsXml.write(caps);
@@ -117,7 +123,10 @@ class LiveProbeVsLibvirtTest {
     assertThat(expected).doesNotContain("<flag name='kvm'/>");
     LiveConnector connector =
         new LiveConnector(binary, LaunchSettings.defaults().withWorkDirParent(scratch));
-    QemuCaps caps = QemuProbe.probe(connector, LiveProbeContext.forBinary(binary));
+    QemuCaps caps =
+        QemuProbe.probe(connector,
+            ProbeContexts.live(binary.toString(),
+                LiveHostKey.read(new LiveHostFacts(), LibvirtVersion.V9_0)));
     assertThat(connector.firstPhaseUsedKvm()).contains(false);
     assertThat(fromFirstFlag(QemuCapsXml.write(caps))).isEqualTo(fromFirstFlag(expected));
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The probe refuses replies that libvirt would refuse, with messages naming what was wrong. */
 class MalformedReplyTest {
-  private static final ProbeContext CTX = ProbeContext.builder("/usr/bin/qemu-system-x86_64").build();
+  private static final ProbeContext CTX = ProbeContext.builder("/usr/bin/qemu-system-x86_64")
+      .build();
 
   /** A recording of the first commands: pairs of (execute, reply JSON). */
   private static ReplayConnector session(String... executeAndReply) throws Exception {
@@ -39,7 +40,8 @@ class MalformedReplyTest {
   @Test
   void tooOldQemuIsRefused() throws Exception {
     ReplayConnector c = session(
-        "query-version", "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":1,\"major\":4},\"package\":\"\"}}");
+        "query-version",
+        "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":1,\"major\":4},\"package\":\"\"}}");
     assertThatThrownBy(() -> QemuProbe.probe(c, CTX))
         .isInstanceOf(ProbeException.class)
         .hasMessage("QEMU version >= 4.2.0 is required, but 4.1.0 found");
@@ -57,10 +59,12 @@ class MalformedReplyTest {
   @Test
   void versionNumberOfWrongTypeIsQuoted() throws Exception {
     ReplayConnector c = session(
-        "query-version", "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":\"two\",\"major\":7},\"package\":\"\"}}");
+        "query-version",
+        "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":\"two\",\"major\":7},\"package\":\"\"}}");
     assertThatThrownBy(() -> QemuProbe.probe(c, CTX))
         .isInstanceOf(QmpProtocolException.class)
-        .hasMessage("reply to 'query-version': expected an integer for member 'minor' but was \"two\"");
+        .hasMessage(
+            "reply to 'query-version': expected an integer for member 'minor' but was \"two\"");
   }
 
   @Test
@@ -80,7 +84,8 @@ class MalformedReplyTest {
         "query-qmp-schema", "{\"return\":{}}");
     assertThatThrownBy(() -> QemuProbe.probe(c, CTX))
         .isInstanceOf(QmpProtocolException.class)
-        .hasMessage("unexpected type returned by QEMU command 'query-qmp-schema': expected array but was {}");
+        .hasMessage("unexpected type returned by QEMU command 'query-qmp-schema': expected array "
+            + "but was {}");
   }
 
   @Test

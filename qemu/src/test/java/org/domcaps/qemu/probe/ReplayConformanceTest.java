@@ -59,7 +59,8 @@ class ReplayConformanceTest {
   void replayEqualsLibvirtCacheFile(Path replies) throws IOException {
     QemuCaps caps = QemuProbe.replay(replies, testContext(replies));
     String expectedName = replies.getFileName().toString().replace(".replies", ".xml");
-    String expected = Files.readString(SharedData.conformance().resolve("qemucaps").resolve(expectedName));
+    String expected =
+        Files.readString(SharedData.conformance().resolve("qemucaps").resolve(expectedName));
     assertThat(QemuCapsXml.write(caps)).isEqualTo(expected);
   }
 }

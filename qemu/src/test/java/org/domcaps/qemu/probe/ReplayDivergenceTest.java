@@ -34,9 +34,11 @@ class ReplayDivergenceTest {
         .hasMessageContaining(modified.toString())
         .hasMessageContaining("diverges from the recording")
         .hasMessageContaining(
-            "expected {\"execute\":\"device-list-properties\",\"arguments\":{\"typename\":\"scsi-cd\"}")
+            "expected {\"execute\":\"device-list-properties\","
+                + "\"arguments\":{\"typename\":\"scsi-cd\"}")
         .hasMessageContaining(
-            "the probe sent {\"execute\":\"device-list-properties\",\"arguments\":{\"typename\":\"scsi-hd\"}")
+            "the probe sent {\"execute\":\"device-list-properties\","
+                + "\"arguments\":{\"typename\":\"scsi-hd\"}")
         .satisfies(e -> assertThat(((ReplayDivergenceException) e).index()).isGreaterThan(7));
   }
 

@@ -46,12 +46,14 @@ class QmpSessionTest {
     Scripted t = new Scripted(GREETING, "{\"return\":{}}", "{\"return\":[]}", "{\"return\":{}}");
     QmpSession s = QmpSession.open(t);
     s.execute("query-commands", null);
-    s.execute("qom-list-properties", QmpJson.mapper().createObjectNode().put("typename", "none-machine"));
+    s.execute("qom-list-properties", QmpJson.mapper().createObjectNode()
+        .put("typename", "none-machine"));
     assertThat(t.sent)
         .containsExactly(
             "{\"execute\":\"qmp_capabilities\",\"id\":\"libvirt-1\"}",
             "{\"execute\":\"query-commands\",\"id\":\"libvirt-2\"}",
-            "{\"execute\":\"qom-list-properties\",\"arguments\":{\"typename\":\"none-machine\"},\"id\":\"libvirt-3\"}");
+            "{\"execute\":\"qom-list-properties\",\"arguments\":{\"typename\":\"none-machine\"},"
+                + "\"id\":\"libvirt-3\"}");
   }
 
   @Test
@@ -65,7 +67,8 @@ class QmpSessionTest {
           assertThat(e.description()).isEqualTo("Device 'x' not found");
           assertThat(e.command()).isEqualTo("device-list-properties");
         })
-        .hasMessage("unable to execute QEMU command 'device-list-properties': Device 'x' not found");
+        .hasMessage(
+            "unable to execute QEMU command 'device-list-properties': Device 'x' not found");
   }
 
   @Test
@@ -86,7 +89,9 @@ class QmpSessionTest {
     QmpSession s = QmpSession.open(t);
     assertThatThrownBy(() -> s.execute("query-kvm", null))
         .isInstanceOf(QmpProtocolException.class)
-        .hasMessage("expected 'return' or 'error' in the reply to 'query-kvm' but was {\"id\":\"libvirt-2\"}");
+        .hasMessage(
+            "expected 'return' or 'error' in the reply to 'query-kvm' but was "
+                + "{\"id\":\"libvirt-2\"}");
   }
 
   @Test

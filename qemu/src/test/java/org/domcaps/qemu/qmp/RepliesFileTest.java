@@ -42,7 +42,13 @@ class RepliesFileTest {
 
   @Test
   void emptyContainersAndEscapesFollowYajl() throws IOException {
-    String v = RepliesFile.pretty(QmpJson.parse("{\"a\":{},\"b\":[],\"c\":[1,\"x\\\"y\\n\"],\"d\":18446744073709551615}"));
-    assertThat(v).isEqualTo("{\n  \"a\": {\n  },\n  \"b\": [\n  ],\n  \"c\": [\n    1,\n    \"x\\\"y\\n\"\n  ],\n  \"d\": 18446744073709551615\n}");
+    String v =
+        RepliesFile.pretty(
+            QmpJson.parse(
+                "{\"a\":{},\"b\":[],\"c\":[1,\"x\\\"y\\n\"],\"d\":18446744073709551615}"));
+    assertThat(v)
+        .isEqualTo(
+            "{\n  \"a\": {\n  },\n  \"b\": [\n  ],\n  \"c\": [\n    1,\n    \"x\\\"y\\n\"\n  "
+                + "],\n  \"d\": 18446744073709551615\n}");
   }
 }

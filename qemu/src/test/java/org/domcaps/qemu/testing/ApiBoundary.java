@@ -119,6 +119,21 @@ public final class ApiBoundary {
     return out;
   }
 
+  /**
+   * Each dependency {@code "from -> to"} of a package under {@code classes} outside {@code
+   * layer} on a package of {@code layer}: an internal package that uses the API (a cycle, since
+   * the API wires the internals).
+   */
+  public static List<String> usesOf(Path classes, Set<String> layer) {
+    List<String> out = new ArrayList<>();
+    for (String[] dep : dependencies(classes)) {
+      if (layer.contains(dep[1]) && !layer.contains(dep[0])) {
+        out.add(dep[0] + " -> " + dep[1]);
+      }
+    }
+    return out;
+  }
+
   /** (from package, to package) pairs inside org.domcaps, as jdeps reports them. */
   static List<String[]> dependencies(Path classes) {
     ToolProvider jdeps = ToolProvider.findFirst("jdeps")

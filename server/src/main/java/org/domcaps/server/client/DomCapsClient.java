@@ -55,7 +55,8 @@ public final class DomCapsClient {
 
   /** A client of the service listening on a Unix socket. */
   public static DomCapsClient unix(Path socket) {
-    return new DomCapsClient(UnixDomainSocketAddress.of(socket), "localhost", Duration.ofSeconds(60));
+    return new DomCapsClient(UnixDomainSocketAddress.of(socket), "localhost",
+        Duration.ofSeconds(60));
   }
 
   /** A client of the service listening on TCP. */

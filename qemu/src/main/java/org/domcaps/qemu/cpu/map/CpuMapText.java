@@ -32,7 +32,10 @@ final class CpuMapText {
 
   private CpuMapText() {}
 
-  /** The class-path resource of a release's map file: 9.0.0's beside the code, others in libvirt-X.Y.Z/. */
+  /**
+   * The class-path resource of a release's map file: 9.0.0's beside the code, others in
+   * libvirt-X.Y.Z/.
+   */
   static String resource(LibvirtVersion v, String file) {
     return "/org/domcaps/qemu/cpu/" + QemuCapsFlags.resourceDir(v) + file;
   }
@@ -40,7 +43,8 @@ final class CpuMapText {
   static List<Line> read(String resource) {
     InputStream in = CpuMapText.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException("CPU map resource " + resource + " is missing from the class path");
+      throw new IllegalStateException("CPU map resource " + resource
+          + " is missing from the class path");
     }
     List<Line> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

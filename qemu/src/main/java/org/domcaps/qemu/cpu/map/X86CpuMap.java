@@ -68,7 +68,9 @@ public final class X86CpuMap {
   private final Map<String, Feature> featuresByName;
   private final List<Model> models;
   private final Map<String, Model> modelsByName;
-  /** model → the versioned model that only renames it (libvirt 10.x on: Broadwell → Broadwell-v1). */
+  /**
+   * model → the versioned model that only renames it (libvirt 10.x on: Broadwell → Broadwell-v1).
+   */
   private final Map<String, String> canonicalNames;
 
   private X86CpuMap(List<CpuMapText.Line> lines) {
@@ -91,7 +93,8 @@ public final class X86CpuMap {
           if (!kind.equals("cpuid") && !kind.equals("msr")) {
             throw l.error("expected cpuid or msr");
           }
-          fs.put(l.word(1), new Feature(l.word(1), kind.equals("msr"), !l.words().contains("nonmigratable")));
+          fs.put(l.word(1),
+              new Feature(l.word(1), kind.equals("msr"), !l.words().contains("nonmigratable")));
         }
         case "model" -> {
           if (cur != null) {
@@ -193,7 +196,8 @@ public final class X86CpuMap {
       return new Model(name, vendor, host, guest, sigs, features, removed);
     }
 
-    private static List<String> checked(CpuMapText.Line l, List<String> names, Map<String, Feature> known) {
+    private static List<String> checked(CpuMapText.Line l, List<String> names,
+        Map<String, Feature> known) {
       for (String n : names) {
         if (!known.containsKey(n)) {
           throw l.error("unknown feature " + n);

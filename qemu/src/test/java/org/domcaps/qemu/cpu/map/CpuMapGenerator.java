@@ -71,7 +71,8 @@ public final class CpuMapGenerator {
         .append("# model NAME VENDOR|- host-decode guest-decode (on|off)\n")
         .append("#   sig FAMILY MODEL [STEPPINGS]   features NAME...   removed NAME...\n")
         .append("#   added NAME...   (features added to the model later: not part of its data)\n")
-        .append("#   canonical-of MODEL   (this model only renames MODEL: MODEL's canonical name)\n");
+        .append("#   canonical-of MODEL   (this model only renames MODEL: MODEL's canonical"
+            + " name)\n");
     Map<String, ModelData> models = new LinkedHashMap<>();
     Set<String> features = new LinkedHashSet<>();
     Map<String, String> bitOwner = new HashMap<>();
@@ -79,7 +80,8 @@ public final class CpuMapGenerator {
       for (Element v : children(file, "vendor")) {
         String s = v.getAttribute("string");
         if (s.length() != 12) {
-          throw new IllegalArgumentException("x86 vendor string \"" + s + "\" is not 12 characters");
+          throw new IllegalArgumentException("x86 vendor string \"" + s
+              + "\" is not 12 characters");
         }
         out.append("vendor ").append(v.getAttribute("name")).append(' ').append(s).append('\n');
       }
@@ -143,7 +145,8 @@ public final class CpuMapGenerator {
     items.addAll(children(f, "msr"));
     if (items.size() != 1) {
       throw new IllegalArgumentException(
-          "feature " + f.getAttribute("name") + " has " + items.size() + " cpuid/msr items, expected 1");
+          "feature " + f.getAttribute("name") + " has " + items.size()
+          + " cpuid/msr items, expected 1");
     }
     Element it = items.get(0);
     boolean cpuid = it.getTagName().equals("cpuid");
@@ -158,7 +161,8 @@ public final class CpuMapGenerator {
       }
       if (Long.bitCount(v) != 1 || found != null) {
         throw new IllegalArgumentException(
-            "feature " + f.getAttribute("name") + " is not a single bit (" + reg + "=" + it.getAttribute(reg) + ")");
+            "feature " + f.getAttribute("name") + " is not a single bit (" + reg + "="
+            + it.getAttribute(reg) + ")");
       }
       found = reg + ' ' + Long.numberOfTrailingZeros(v);
     }
@@ -186,7 +190,8 @@ public final class CpuMapGenerator {
       // libvirt copies vendor, signatures and feature bits of the ancestor; not its removed list.
       ModelData a = known.get(ancestor.getAttribute("name"));
       if (a == null) {
-        throw new IllegalArgumentException("model " + md.name + ": unknown ancestor " + ancestor.getAttribute("name"));
+        throw new IllegalArgumentException("model " + md.name + ": unknown ancestor "
+            + ancestor.getAttribute("name"));
       }
       md.vendor = a.vendor;
       md.sigs.addAll(a.sigs);
@@ -197,7 +202,8 @@ public final class CpuMapGenerator {
       md.sigs.clear();
       for (Element s : sigs) {
         String st = s.getAttribute("stepping");
-        md.sigs.add(s.getAttribute("family") + ' ' + s.getAttribute("model") + (st.isEmpty() ? "" : " " + st));
+        md.sigs.add(s.getAttribute("family") + ' ' + s.getAttribute("model")
+            + (st.isEmpty() ? "" : " " + st));
       }
     }
     for (Element v : children(m, "vendor")) {
@@ -232,7 +238,9 @@ public final class CpuMapGenerator {
     throw new IllegalArgumentException("index.xml in " + mapDir + " has no arch " + arch);
   }
 
-  /** The include elements in document order, also those inside {@code <group>} (libvirt 10.x on). */
+  /**
+   * The include elements in document order, also those inside {@code <group>} (libvirt 10.x on).
+   */
   private void addIncludes(Element parent, List<Element> files) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && e.getTagName().equals("include")) {
@@ -255,7 +263,8 @@ public final class CpuMapGenerator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot parse CPU map file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot parse CPU map file " + file + ": "
+          + e.getMessage(), e);
     }
   }
 

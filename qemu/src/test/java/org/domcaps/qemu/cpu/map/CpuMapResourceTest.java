@@ -16,7 +16,8 @@ class CpuMapResourceTest {
   @Test
   void x86MapHoldsLibvirtFigures() {
     X86CpuMap map = X86CpuMap.get();
-    assertThat(map.vendors()).extracting(X86CpuMap.Vendor::name).containsExactly("Intel", "AMD", "Hygon");
+    assertThat(map.vendors()).extracting(X86CpuMap.Vendor::name)
+        .containsExactly("Intel", "AMD", "Hygon");
     assertThat(map.features()).hasSize(212);
     assertThat(map.features().stream().filter(X86CpuMap.Feature::msr)).hasSize(10);
     assertThat(map.features().stream().filter(f -> !f.migratable()))
@@ -44,7 +45,8 @@ class CpuMapResourceTest {
   }
 
   static Stream<Path> libvirtMaps() {
-    return Stream.of(Path.of("/usr/share/libvirt/cpu_map"), Path.of("/work/libvirt-src/libvirt-9.0.0/src/cpu_map"))
+    return Stream.of(Path.of("/usr/share/libvirt/cpu_map"),
+        Path.of("/work/libvirt-src/libvirt-9.0.0/src/cpu_map"))
         .filter(p -> Files.isRegularFile(p.resolve("index.xml")));
   }
 
@@ -52,10 +54,17 @@ class CpuMapResourceTest {
   void resourcesAreWhatTheGeneratorMakesFromLibvirtsMap() throws Exception {
     Path dir = libvirtMaps().findFirst().orElse(null);
     Assumptions.assumeTrue(dir != null,
-        "skipped: no libvirt 9.0.0 cpu_map installed (/usr/share/libvirt/cpu_map) to regenerate from");
+        "skipped: no libvirt 9.0.0 cpu_map installed (/usr/share/libvirt/cpu_map) to regenerate "
+            + "from");
     CpuMapGenerator g = new CpuMapGenerator(dir);
-    assertThat(g.x86()).isEqualTo(resource(CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "x86-cpu-map.txt")));
-    assertThat(g.ppc64()).isEqualTo(resource(CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "ppc64-cpu-map.txt")));
+    assertThat(g.x86())
+        .isEqualTo(
+            resource(
+                CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "x86-cpu-map.txt")));
+    assertThat(g.ppc64())
+        .isEqualTo(
+            resource(
+                CpuMapText.resource(org.domcaps.model.LibvirtVersion.V9_0, "ppc64-cpu-map.txt")));
   }
 
   private static String resource(String name) throws Exception {
@@ -76,7 +85,9 @@ class CpuMapResourceTest {
     assertThat(X86CpuMap.get().canonicalName("Broadwell")).isEmpty();
   }
 
-  /** libvirt 11.3's map as the private 11.3 tree installs it (../shared/tools/libvirt-11.3-env.sh). */
+  /**
+   * libvirt 11.3's map as the private 11.3 tree installs it (../shared/tools/libvirt-11.3-env.sh).
+   */
   @Test
   void resources113AreWhatTheGeneratorMakesFromLibvirt113sMap() throws Exception {
     Path dir = Path.of("/opt/libvirt11/root/usr/share/libvirt/cpu_map");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import org.domcaps.model.LibvirtVersion;
 
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.domcaps.qemu.caps.QemuCaps;
 import org.domcaps.qemu.caps.QemuCapsXml;
 import org.domcaps.qemu.caps.SevCapability;
-import org.domcaps.qemu.probe.ProbeContext;
+import org.domcaps.qemu.cache.ProbeContexts;
 import org.domcaps.qemu.probe.QemuProbe;
 
 /**
@@ -50,7 +50,7 @@ final class RecordedCaps {
     Path replies = dir.resolve("replies").resolve(g.repliesName());
     if (Files.isRegularFile(replies)) {
       QemuCaps probed =
-          QemuProbe.replay(replies, ProbeContext.builder(binary).hostArch(g.arch()).build());
+          QemuProbe.replay(replies, ProbeContexts.archOnly(binary, g.arch()));
       return asCached(probed);
     }
     Path cached = dir.resolve("qemucaps").resolve(g.qemuCapsName());

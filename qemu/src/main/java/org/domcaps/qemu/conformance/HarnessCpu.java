@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import java.util.Optional;
 import org.domcaps.model.Cpu;

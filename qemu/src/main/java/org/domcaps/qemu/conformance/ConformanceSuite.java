@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import org.domcaps.model.LibvirtVersion;
 
@@ -22,8 +22,6 @@ import org.domcaps.qemu.firmware.FirmwareCapsResolver;
 import org.domcaps.qemu.firmware.FirmwareRoots;
 import org.domcaps.qemu.firmware.FirmwareWarnings;
 import org.domcaps.qemu.firmware.OsFirmwareCapabilities;
-import org.domcaps.qemu.host.HostFacts;
-import org.domcaps.qemu.host.LibvirtTestSuiteHost;
 
 /**
  * Regenerates libvirt's recorded domain-capabilities goldens and compares them byte for byte.
@@ -31,7 +29,7 @@ import org.domcaps.qemu.host.LibvirtTestSuiteHost;
  * <p>The directory is laid out like libvirt's test data: {@code domaincaps/qemu_*.xml} goldens,
  * {@code replies/caps_V.ARCH.replies} recordings and optionally {@code qemucaps/caps_V.ARCH.xml}
  * (used when a golden's recording is missing). Each golden's request comes from its file name
- * ({@link GoldenName}); the host is the one libvirt's harness fakes ({@link TestHarnessState}).
+ * ({@link GoldenName}); the host is the one libvirt's harness fakes ({@link HarnessHost}).
  */
 public final class ConformanceSuite {
   private ConformanceSuite() {}
@@ -53,7 +51,8 @@ public final class ConformanceSuite {
    */
   public static LibvirtVersion releaseOf(Path dir) {
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("libvirt-([0-9]+\\.[0-9]+(?:\\.[0-9]+)?)")
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("libvirt-([0-9]+\\.[0-9]+(?:\\.[0-9]+)?)")
         .matcher(name == null ? "" : name.toString());
     if (!m.matches()) {
       return LibvirtVersion.V9_0;
@@ -61,7 +60,8 @@ public final class ConformanceSuite {
     LibvirtVersion v = LibvirtVersion.parse(m.group(1));
     if (!LibvirtVersion.SUPPORTED.contains(v)) {
       throw new IllegalArgumentException("suite " + dir + " is of libvirt " + v
-          + ", which domcaps does not answer as (expected one of " + LibvirtVersion.SUPPORTED + ")");
+          + ", which domcaps does not answer as (expected one of "
+              + LibvirtVersion.SUPPORTED + ")");
     }
     return v;
   }
@@ -79,7 +79,7 @@ public final class ConformanceSuite {
       files = s.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList();
     }
     FirmwareRoots roots = firmwareRoot
-        .map(r -> FirmwareRoots.relocated(r, false, LibvirtTestSuiteHost.USER_CONFIG_DIR))
+        .map(r -> FirmwareRoots.relocated(r, false, HarnessHost.USER_CONFIG_DIR))
         .orElse(FirmwareRoots.of());
     FirmwareCapsResolver firmware = new FirmwareCapsResolver(roots, FirmwareWarnings.IGNORE);
     List<ConformanceReport.Result> results = new ArrayList<>();
@@ -130,10 +130,10 @@ public final class ConformanceSuite {
         .map(m -> Machines.canonical(caps, capsVirtType, m))
         .orElseGet(() -> Machines.preferred(caps, capsVirtType).orElse(null));
     ResolvedRequest request = new ResolvedRequest(binary, g.arch(), g.virtType(), machine, caps);
-    HostFacts host = TestHarnessState.host(g.arch(), g.version());
+    HarnessHost host = HarnessHost.of(g.arch(), g.version());
     OsFirmwareCapabilities os = fw.osCapabilities(g.arch(), machine == null ? "" : machine)
-        .withLoaderValues(TestHarnessState.loaderValues(libvirt));
-    return DomainCapsBuilder.build(request, TestHarnessState.fillFacts(host, request), os,
+        .withLoaderValues(HarnessHost.loaderValues(libvirt));
+    return DomainCapsBuilder.build(request, host.fillFacts(request), os,
         HarnessCpu.section(request));
   }
 }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import java.util.Optional;
 
 /** Line-level comparison of two documents, and libvirt's {@code <cpu>} block removed. */
-final class TextComparison {
+public final class TextComparison {
   private TextComparison() {}
 
   /** "line N: expected «…», got «…»" for the first differing line; empty when equal. */
-  static Optional<String> firstDifference(String expected, String actual) {
+  public static Optional<String> firstDifference(String expected, String actual) {
     if (expected.equals(actual)) {
       return Optional.empty();
     }
@@ -26,8 +26,10 @@ final class TextComparison {
     return Optional.of("line " + (n + 1) + ": expected end of document, got \"" + a[n] + "\"");
   }
 
-  /** The document without its {@code <cpu>…</cpu>} block (two-space indented, as libvirt writes). */
-  static String withoutCpu(String doc) {
+  /**
+   * The document without its {@code <cpu>…</cpu>} block (two-space indented, as libvirt writes).
+   */
+  public static String withoutCpu(String doc) {
     int start = doc.indexOf("\n  <cpu>\n");
     if (start < 0) {
       return doc;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,7 +48,9 @@ public record GoldenName(String version, String arch, String virtType, Optional<
     return "caps_" + version + "." + arch + ".xml";
   }
 
-  /** The names of a release's recording and cache file ({@code caps_V_ARCH+VARIANT} from 11.3 on). */
+  /**
+   * The names of a release's recording and cache file ({@code caps_V_ARCH+VARIANT} from 11.3 on).
+   */
   public String repliesName(LibvirtVersion libvirt) {
     return libvirt.atLeast(LibvirtVersion.V11_3) ? baseName11() + ".replies" : repliesName();
   }

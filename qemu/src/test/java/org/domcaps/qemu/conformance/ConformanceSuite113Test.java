@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-package org.domcaps.qemu.api;
+package org.domcaps.qemu.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +32,8 @@ class ConformanceSuite113Test {
   void theReleaseComesFromTheDirectoryName() {
     assertThat(ConformanceSuite.releaseOf(suite())).isEqualTo(LibvirtVersion.V11_3);
     assertThat(ConformanceSuite.releaseOf(SharedData.conformance())).isEqualTo(LibvirtVersion.V9_0);
-    assertThat(ConformanceSuite.releaseOf(Path.of("/tmp/some-suite"))).isEqualTo(LibvirtVersion.V9_0);
+    assertThat(ConformanceSuite.releaseOf(Path.of("/tmp/some-suite")))
+        .isEqualTo(LibvirtVersion.V9_0);
     assertThatThrownBy(() -> ConformanceSuite.releaseOf(Path.of("/x/libvirt-10.0.0")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("libvirt 10.0.0").hasMessageContaining("/x/libvirt-10.0.0");
