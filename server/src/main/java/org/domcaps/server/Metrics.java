@@ -34,7 +34,7 @@ final class Metrics {
   private volatile int emulators;
   private volatile int emulatorsRefused;
   private long retiredProbes;
-  private CapsCache liveCache;
+  private final Map<Object, CapsCache> liveCaches = new java.util.HashMap<>();
   private BooleanSupplier refreshing = () -> false;
   private java.util.function.LongSupplier inFlight = () -> 0;
 
@@ -74,16 +74,23 @@ final class Metrics {
     misses.increment();
   }
 
-  /** The capability cache a new generation looks binaries up in (its probe count is reported). */
-  synchronized void track(CapsCache cache) {
-    if (liveCache != null) {
-      retiredProbes += liveCache.probes();
+  /**
+   * The capability cache a new generation looks binaries up in for one libvirt release (its
+   * probe count is reported); it replaces that release's previous one.
+   */
+  synchronized void track(Object release, CapsCache cache) {
+    CapsCache old = liveCaches.put(release, cache);
+    if (old != null) {
+      retiredProbes += old.probes();
     }
-    liveCache = cache;
   }
 
   synchronized long probes() {
-    return retiredProbes + (liveCache == null ? 0 : liveCache.probes());
+    long n = retiredProbes;
+    for (CapsCache c : liveCaches.values()) {
+      n += c.probes();
+    }
+    return n;
   }
 
   void refreshed(boolean reprobe, Generation g) {

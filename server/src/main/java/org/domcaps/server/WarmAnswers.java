@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.api.CapsLookup;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.InstalledEmulators;
@@ -145,16 +146,25 @@ final class WarmAnswers implements AutoCloseable {
 
   private Generation build(Generation previous, boolean reprobe) throws InterruptedException {
     long started = System.nanoTime();
-    Options live = liveOptions();
-    List<String> binaries = InstalledEmulators.find(live);
-    Map<String, Probed> probed = new LinkedHashMap<>();
-    if (previous != null && !reprobe && previous.binaries().equals(binaries)) {
-      probed.putAll(previous.emulators);
-    } else {
-      probed = probeAll(live.capsLookup(), binaries);
+    Map<LibvirtVersion, Options> live = new LinkedHashMap<>();
+    for (LibvirtVersion v : settings.releases) {
+      live.put(v, liveOptions(v));
     }
-    Options serving = live.toBuilder().capsLookup(limited(live.capsLookup())).build();
-    Generation g = new Generation(generations.incrementAndGet(), serving, orderOf(binaries, probed),
+    List<String> binaries = InstalledEmulators.find(live.get(settings.defaultLibvirt));
+    boolean keep = previous != null && !reprobe && previous.binaries().equals(binaries)
+        && previous.releases().containsAll(live.keySet());
+    // Every release's lookups are submitted before any is awaited: they share the probe pool.
+    Map<LibvirtVersion, List<Future<Probed>>> pending = new LinkedHashMap<>();
+    if (!keep) {
+      live.forEach((v, o) -> pending.put(v, submitAll(o.capsLookup(), binaries)));
+    }
+    Map<LibvirtVersion, Generation.Release> releases = new LinkedHashMap<>();
+    for (Map.Entry<LibvirtVersion, Options> e : live.entrySet()) {
+      Map<String, Probed> probed = keep ? previous.emulators(e.getKey()) : collect(pending.get(e.getKey()));
+      Options serving = e.getValue().toBuilder().capsLookup(limited(e.getValue().capsLookup())).build();
+      releases.put(e.getKey(), new Generation.Release(serving, orderOf(binaries, probed)));
+    }
+    Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, releases,
         metrics);
     if (previous != null) {
       prerender(g, previous);
@@ -186,12 +196,16 @@ final class WarmAnswers implements AutoCloseable {
     return out;
   }
 
-  private Map<String, Probed> probeAll(CapsLookup lookup, List<String> binaries)
-      throws InterruptedException {
+  private List<Future<Probed>> submitAll(CapsLookup lookup, List<String> binaries) {
     List<Future<Probed>> futures = new ArrayList<>();
     for (String b : binaries) {
       futures.add(submit(lookup, b));
     }
+    return futures;
+  }
+
+  private static Map<String, Probed> collect(List<Future<Probed>> futures)
+      throws InterruptedException {
     Map<String, Probed> out = new LinkedHashMap<>();
     for (Future<Probed> f : futures) {
       try {
@@ -236,14 +250,15 @@ final class WarmAnswers implements AutoCloseable {
    * The options {@code domcaps} itself would use (so answers are byte-identical to the CLI's),
    * read afresh: new host facts, a new host key for the capability cache, new firmware roots.
    */
-  private Options liveOptions() {
+  private Options liveOptions(LibvirtVersion libvirt) {
     LiveHostFacts base = new LiveHostFacts();
     HostFacts host = settings.emulatorSearch.isEmpty() ? base
         : HostFacts.overriding(base).defaultEmulator(
             arch -> DefaultEmulator.find(base.arch(), arch, settings.emulatorSearch.get())).build();
-    Options o = LiveOptions.forHost(host, settings.log::accept, Optional.of(settings.cacheDir));
+    Options o = LiveOptions.forHost(host, settings.log::accept, Optional.of(settings.cacheDir),
+        libvirt);
     if (o.capsLookup() instanceof CapsCache cache) {
-      metrics.track(cache);
+      metrics.track(libvirt, cache);
     }
     if (settings.firmwareRoots.isPresent()) {
       o = o.toBuilder()

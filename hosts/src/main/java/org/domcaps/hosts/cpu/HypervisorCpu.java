@@ -59,9 +59,12 @@ public record HypervisorCpu(
   public static HypervisorCpu of(ResolvedRequest request, DomainCapabilities doc) {
     AccelCaps accel = request.caps().accel(Accel.forVirtType(request.virtType()));
     String arch = request.caps().arch();
+    // Feature names are spelled as the release whose probe this is spells them.
+    org.domcaps.model.LibvirtVersion libvirt = request.caps().libvirt();
     List<HypervisorModel> models = new ArrayList<>();
     for (CpuDefinition d : accel.cpuDefinitions()) {
-      List<String> blockers = d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(arch, b)).toList();
+      List<String> blockers = d.blockers().stream()
+          .map(b -> CpuFeatureNames.fromQemu(arch, b, libvirt)).toList();
       models.add(new HypervisorModel(d.name(), blockers));
     }
     Optional<List<String>> all = Optional.empty();
@@ -72,7 +75,7 @@ public record HypervisorCpu(
       List<String> a = new ArrayList<>();
       List<String> m = new ArrayList<>();
       for (HostCpuProperty p : e.properties()) {
-        String name = CpuFeatureNames.fromQemu(arch, p.name());
+        String name = CpuFeatureNames.fromQemu(arch, p.name(), libvirt);
         a.add(name);
         if (!Boolean.FALSE.equals(p.migratable())) {
           m.add(name);

@@ -4,14 +4,26 @@ package org.domcaps.hosts.cpu;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.domcaps.model.LibvirtVersion;
 
 /**
  * libvirt 9.0.0's qemuConnectBaselineHypervisorCPU and qemuConnectCompareHypervisorCPU over a
  * {@link HypervisorCpu}: the x86 algorithms run in-process on the CPU map, as libvirt runs them.
  */
 public final class HypervisorCpuCommands {
-  private final X86Baseline baseline = new X86Baseline();
-  private final X86Compare compare = new X86Compare();
+  private final X86Baseline baseline;
+  private final X86Compare compare;
+
+  /** As libvirt 9.0.0. */
+  public HypervisorCpuCommands() {
+    this(LibvirtVersion.V9_0);
+  }
+
+  /** As the release {@code libvirt}, over the CPU map it ships. */
+  public HypervisorCpuCommands(LibvirtVersion libvirt) {
+    baseline = new X86Baseline(libvirt);
+    compare = new X86Compare(libvirt);
+  }
 
   /** The baseline guest CPU, printed as libvirt prints it. */
   public String baseline(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures, boolean migratable)

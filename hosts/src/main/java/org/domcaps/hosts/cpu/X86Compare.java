@@ -22,6 +22,11 @@ public final class X86Compare {
     this(X86CpuMap.get());
   }
 
+  /** Over the CPU map of the release {@code libvirt}. */
+  public X86Compare(org.domcaps.model.LibvirtVersion libvirt) {
+    this(X86CpuMap.get(libvirt));
+  }
+
   X86Compare(X86CpuMap map) {
     this.x86 = new X86Data(map);
   }
