@@ -121,6 +121,10 @@ final class CpuSchema {
     validate(container, index, SCHEMA);
   }
 
+  /**
+   * As {@link #validate(String, int)}, reading the schema from {@code schema} (a libvirt tree
+   * elsewhere, e.g. another release's) while messages name it where libvirt installs it.
+   */
   static synchronized void validate(String container, int index, Path schema) throws CpuException {
     LibXml2 x = lib();
     byte[] bytes = container.getBytes(StandardCharsets.UTF_8);
@@ -185,8 +189,9 @@ final class CpuSchema {
       }
     };
     Pointer parser = x.xmlRelaxNGNewParserCtxt(schema.toString());
+    Path named = SCHEMA;
     if (parser == null) {
-      throw new CpuException("internal error: Unable to create RNG parser for " + schema);
+      throw new CpuException("internal error: Unable to create RNG parser for " + named);
     }
     Pointer rng = null;
     Pointer valid = null;
@@ -194,16 +199,16 @@ final class CpuSchema {
       x.xmlRelaxNGSetParserStructuredErrors(parser, collect, null);
       rng = x.xmlRelaxNGParse(parser);
       if (rng == null) {
-        throw new CpuException("internal error: Unable to parse RNG " + schema + ": " + buf);
+        throw new CpuException("internal error: Unable to parse RNG " + named + ": " + buf);
       }
       valid = x.xmlRelaxNGNewValidCtxt(rng);
       if (valid == null) {
-        throw new CpuException("internal error: Unable to create RNG validation context " + schema);
+        throw new CpuException("internal error: Unable to create RNG validation context " + named);
       }
       x.xmlRelaxNGSetValidStructuredErrors(valid, collect, null);
       if (x.xmlRelaxNGValidateDoc(valid, doc) != 0) {
         throw new CpuException("XML document failed to validate against schema: Unable to validate"
-            + " doc against " + schema + "\n" + buf);
+            + " doc against " + named + "\n" + buf);
       }
     } finally {
       if (valid != null) {

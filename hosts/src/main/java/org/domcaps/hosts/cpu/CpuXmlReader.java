@@ -61,7 +61,12 @@ public final class CpuXmlReader {
      * --validate} (before reading anything else of it).
      */
     public CpuDef parseValidated() throws CpuException {
-      CpuSchema.validate(container, index);
+      return parseValidated(CpuSchema.SCHEMA);
+    }
+
+    /** As {@link #parseValidated()} with the schema read from {@code cpuRng}. */
+    CpuDef parseValidated(Path cpuRng) throws CpuException {
+      CpuSchema.validate(container, index, cpuRng);
       return parse();
     }
   }

@@ -24,6 +24,7 @@ public final class VirshHypervisorCpu {
   public record Answer(String out, String err, int status) {}
 
   private final HypervisorCpuCommands commands;
+  private Path cpuSchema = CpuSchema.SCHEMA;
 
   /** As libvirt 9.0.0's virsh. */
   public VirshHypervisorCpu() {
@@ -33,6 +34,15 @@ public final class VirshHypervisorCpu {
   /** As the virsh of the release {@code libvirt} (its CPU map; its probe is the lookup's). */
   public VirshHypervisorCpu(LibvirtVersion libvirt) {
     commands = new HypervisorCpuCommands(libvirt);
+  }
+
+  /**
+   * Reads libvirt's cpu.rng from {@code file} rather than where libvirt installs it (messages
+   * still name that place): the schema of a release installed elsewhere.
+   */
+  VirshHypervisorCpu withCpuSchema(Path file) {
+    cpuSchema = file;
+    return this;
   }
 
   public Answer baseline(Path file, Lookup lookup, boolean features, boolean migratable) {
@@ -105,7 +115,7 @@ public final class VirshHypervisorCpu {
     try {
       HypervisorCpu hv = lookup.get();
       // libvirt reads the (first) CPU only once it has the hypervisor's.
-      CpuDef cpu = validate ? cpus.get(0).parseValidated() : cpus.get(0).parse();
+      CpuDef cpu = validate ? cpus.get(0).parseValidated(cpuSchema) : cpus.get(0).parse();
       return switch (commands.compare(cpu, hv, failIncompatible)) {
         case INCOMPATIBLE -> new Answer("CPU described in " + file
             + " is incompatible with the CPU provided by hypervisor on the host\n\n", "", 1);
