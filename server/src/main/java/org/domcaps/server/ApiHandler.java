@@ -179,7 +179,7 @@ final class ApiHandler extends Handler.Abstract {
         throw refusal(again);
       }
     }
-    document(request, response, callback, g, d, refreshingHeaders(g));
+    document(request, response, callback, g, d, refreshingHeaders(g, libvirt));
   }
 
   private void all(Request request, Response response, Callback callback)
@@ -189,7 +189,7 @@ final class ApiHandler extends Handler.Abstract {
     Format format = format(request, q.get("format"));
     Generation g = generation();
     Generation.AllAnswers a = g.allMemo(q.get("machine"), libvirt, format);
-    Map<String, String> headers = refreshingHeaders(g);
+    Map<String, String> headers = refreshingHeaders(g, libvirt);
     if (!a.refusals().isEmpty()) {
       // The CLI prints these on stderr and exits 1; the body stays what it prints on stdout.
       headers.put(REFUSED, String.valueOf(a.refusals().size()));
@@ -275,9 +275,13 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   private Map<String, String> refreshingHeaders(Generation g) {
+    return refreshingHeaders(g, g.defaultLibvirt);
+  }
+
+  private Map<String, String> refreshingHeaders(Generation g, LibvirtVersion libvirt) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put(GENERATION, String.valueOf(g.number));
-    if (answers.refreshing()) {
+    if (answers.refreshing(libvirt)) {
       h.put(REFRESHING, "true");
     }
     return h;

@@ -90,7 +90,7 @@ final class Generation {
     return release(libvirt).emulators();
   }
 
-  private Release release(LibvirtVersion libvirt) {
+  Release release(LibvirtVersion libvirt) {
     Release r = releases.get(libvirt);
     if (r == null) {
       throw new IllegalArgumentException("this service does not answer as libvirt " + libvirt);

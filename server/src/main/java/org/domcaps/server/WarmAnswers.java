@@ -43,6 +43,8 @@ final class WarmAnswers implements AutoCloseable {
   private volatile Generation current;
   private boolean scheduled;
   private boolean reprobeRequested;
+  /** The running build has published a generation with the default release's new probes. */
+  private volatile boolean defaultPublished;
 
   WarmAnswers(ServeSettings settings, Metrics metrics) {
     this.settings = settings;
@@ -80,6 +82,16 @@ final class WarmAnswers implements AutoCloseable {
   /** True while a newer generation is being built (the current one may be outdated). */
   boolean refreshing() {
     return pendingBuilds.get() > 0;
+  }
+
+  /**
+   * True while the answers as {@code libvirt} may be outdated: a build is pending, unless it is
+   * the running one that has already published this (the default) release's fresh answers.
+   */
+  boolean refreshing(LibvirtVersion libvirt) {
+    int pending = pendingBuilds.get();
+    return pending > 1
+        || (pending == 1 && !(defaultPublished && libvirt.equals(settings.defaultLibvirt)));
   }
 
   /**
@@ -125,11 +137,10 @@ final class WarmAnswers implements AutoCloseable {
   }
 
   private void runBuild(boolean reprobe) {
+    defaultPublished = false;
     try {
       Generation g = build(current, reprobe);
-      synchronized (this) {
-        current = g;
-      }
+      publish(g);
       metrics.refreshed(reprobe, g);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -144,6 +155,13 @@ final class WarmAnswers implements AutoCloseable {
     }
   }
 
+  private void publish(Generation g) {
+    synchronized (this) {
+      current = g;
+      notifyAll();
+    }
+  }
+
   private Generation build(Generation previous, boolean reprobe) throws InterruptedException {
     long started = System.nanoTime();
     Map<LibvirtVersion, Options> live = new LinkedHashMap<>();
@@ -153,16 +171,33 @@ final class WarmAnswers implements AutoCloseable {
     List<String> binaries = InstalledEmulators.find(live.get(settings.defaultLibvirt));
     boolean keep = previous != null && !reprobe && previous.binaries().equals(binaries)
         && previous.releases().containsAll(live.keySet());
-    // Every release's lookups are submitted before any is awaited: they share the probe pool.
+    // At start-up every release's lookups are submitted before any is awaited (they share the
+    // probe pool); on a refresh the default release's go first and alone, so that its answers
+    // are served again as soon as possible (publishDefaultFirst), and the others' follow.
+    boolean early = !keep && previous != null && live.size() > 1
+        && previous.releases().containsAll(live.keySet());
     Map<LibvirtVersion, List<Future<Probed>>> pending = new LinkedHashMap<>();
     if (!keep) {
-      live.forEach((v, o) -> pending.put(v, submitAll(o.capsLookup(), binaries)));
+      for (Map.Entry<LibvirtVersion, Options> e : live.entrySet()) {
+        if (!early || e.getKey().equals(settings.defaultLibvirt)) {
+          pending.put(e.getKey(), submitAll(e.getValue().capsLookup(), binaries));
+        }
+      }
     }
     Map<LibvirtVersion, Generation.Release> releases = new LinkedHashMap<>();
     for (Map.Entry<LibvirtVersion, Options> e : live.entrySet()) {
-      Map<String, Probed> probed = keep ? previous.emulators(e.getKey()) : collect(pending.get(e.getKey()));
+      Map<String, Probed> probed;
+      if (keep) {
+        probed = previous.emulators(e.getKey());
+      } else {
+        List<Future<Probed>> f = pending.get(e.getKey());
+        probed = collect(f != null ? f : submitAll(e.getValue().capsLookup(), binaries));
+      }
       Options serving = e.getValue().toBuilder().capsLookup(limited(e.getValue().capsLookup())).build();
       releases.put(e.getKey(), new Generation.Release(serving, orderOf(binaries, probed)));
+      if (early && e.getKey().equals(settings.defaultLibvirt)) {
+        publishDefaultFirst(previous, releases, started);
+      }
     }
     Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, releases,
         metrics);
@@ -173,6 +208,28 @@ final class WarmAnswers implements AutoCloseable {
         g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
         (System.nanoTime() - started) / 1_000_000));
     return g;
+  }
+
+  /**
+   * A re-probe probes every release (each asks QEMU its own questions): most requests ask for the
+   * default release, so a generation with its new probes is served as soon as they are done,
+   * the other releases answering from the previous generation's probes (flagged as refreshing)
+   * until the complete generation replaces it.
+   */
+  private void publishDefaultFirst(Generation previous,
+      Map<LibvirtVersion, Generation.Release> fresh, long started) {
+    Map<LibvirtVersion, Generation.Release> early = new LinkedHashMap<>();
+    for (LibvirtVersion v : previous.releases()) {
+      early.put(v, fresh.containsKey(v) ? fresh.get(v) : previous.release(v));
+    }
+    Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, early,
+        metrics);
+    prerender(g, previous);
+    publish(g);
+    defaultPublished = true;
+    settings.log.accept(String.format("domcaps serve: generation %d ready for libvirt %s (%d ms);"
+        + " the other releases follow", g.number, settings.defaultLibvirt,
+        (System.nanoTime() - started) / 1_000_000));
   }
 
   /** The answers the previous generation gave, rendered again so the swap serves them warm. */
