@@ -51,6 +51,17 @@ public final class CpuXmlReader {
       this.index = index;
     }
 
+    /** The {@code <maxphysaddr limit>} (libvirt 11.3), 0 when there is none. */
+    public long maxPhysAddrLimit() {
+      Optional<Element> addr = first(element, "maxphysaddr");
+      String limit = addr.map(a -> attr(a, "limit")).orElse(null);
+      try {
+        return limit == null ? 0 : Math.max(0, Long.parseLong(limit.strip()));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+
     /** The definition, or libvirt's refusal of it. */
     public CpuDef parse() throws CpuException {
       return definition(element, fromMode);

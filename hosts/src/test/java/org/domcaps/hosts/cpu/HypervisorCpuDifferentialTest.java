@@ -54,15 +54,16 @@ class HypervisorCpuDifferentialTest {
   void baselineAndCompareAreLibvirts() throws Exception {
     EmbeddedLibvirt.assumeAvailable();
     lookUpHypervisors(LibvirtVersion.V9_0);
-    addCommands(true);
+    addCommands(true, true);
     Path root = tmp.resolve("root");
     Files.createDirectories(root);
     assertSameAs(VirshBatch.run(root, commands), "libvirt 9.0");
   }
 
   /**
-   * The same against libvirt 11.3.0 (--libvirt 11.3: its CPU map, its probe), for every single
-   * host-model CPU, the vendor groups and the custom models; pairs are the 9.0 test's.
+   * cpu-baseline against libvirt 11.3.0 (--libvirt 11.3: its CPU map, its probe, its
+   * maxphysaddr), for every single host-model CPU and the vendor groups; pairs are the 9.0
+   * test's. cpu-compare as 11.3 is refused (see VirshHypervisorCpu), and says so.
    */
   @Test
   void baselineAndCompareAreLibvirt113s() throws Exception {
@@ -71,7 +72,13 @@ class HypervisorCpuDifferentialTest {
     ours = new VirshHypervisorCpu(LibvirtVersion.V11_3).withCpuSchema(
         EmbeddedLibvirt113.tree().resolve("usr/share/libvirt/schemas/cpu.rng"));
     lookUpHypervisors(LibvirtVersion.V11_3);
-    addCommands(false);
+    addCommands(false, false);
+    Path cpu = Files.writeString(tmp.resolve("qemu64.xml"), "<cpu><model>qemu64</model></cpu>\n");
+    VirshHypervisorCpu.Answer refused = ours.compare(cpu, () -> hypervisors.get(""), false);
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("error: Failed to compare hypervisor CPU with " + cpu
+        + "\nerror: cpu-compare as libvirt 11.3.0 is not supported yet (it needs the CPU map's "
+        + "partial-check flags); compare as libvirt 9.0 (--libvirt 9.0)\n");
     // The embedded driver logs its warnings (x86Decode's "Preferred CPU model ... not allowed")
     // to virsh's stderr with a timestamp; under a daemon they go to the daemon's log, and so do
     // ours nowhere: they are not part of the answer.
@@ -88,7 +95,7 @@ class HypervisorCpuDifferentialTest {
     }
   }
 
-  private void addCommands(boolean pairs) throws IOException {
+  private void addCommands(boolean pairs, boolean compares) throws IOException {
     Map<String, Path> singles = distinctHostModels();
     assertThat(singles).hasSizeGreaterThan(10);
     for (Path f : singles.values()) {
@@ -96,8 +103,10 @@ class HypervisorCpuDifferentialTest {
         for (List<String> flags : BASELINE_FLAGS) {
           baseline(f, virtType, flags);
         }
-        compare(f, virtType, false);
-        compare(f, virtType, true);
+        if (compares) {
+          compare(f, virtType, false);
+          compare(f, virtType, true);
+        }
       }
     }
     List<Path> files = new ArrayList<>(singles.values());
@@ -115,6 +124,9 @@ class HypervisorCpuDifferentialTest {
           baseline(all, virtType, flags);
         }
       }
+    }
+    if (!compares) {
+      return;
     }
     for (Path f : schemaCases()) {
       for (String virtType : hypervisors.keySet()) {
