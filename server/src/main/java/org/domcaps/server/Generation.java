@@ -31,6 +31,7 @@ final class Generation {
   final Map<String, Probed> emulators;
   private final List<String> order;
   private final Map<LibvirtVersion, Release> releases;
+  private final Map<String, BinaryBytes> bytes;
   private final Metrics metrics;
   private final Map<Object, Document> memo = new ConcurrentHashMap<>();
   private final Map<Object, AllAnswers> allMemo = new ConcurrentHashMap<>();
@@ -53,10 +54,14 @@ final class Generation {
     }
   }
 
-  /** @param releases every release served, the default one among them */
+  /**
+   * @param releases every release served, the default one among them
+   * @param bytes what the installed binaries held when they were probed
+   */
   Generation(long number, LibvirtVersion defaultLibvirt, Map<LibvirtVersion, Release> releases,
-      Metrics metrics) {
+      Map<String, BinaryBytes> bytes, Metrics metrics) {
     this.number = number;
+    this.bytes = Map.copyOf(bytes);
     this.defaultLibvirt = defaultLibvirt;
     this.releases = Map.copyOf(releases);
     this.metrics = metrics;
@@ -78,6 +83,11 @@ final class Generation {
   /** One release's options (its lookups answer the installed emulators from their probes). */
   Options options(LibvirtVersion libvirt) {
     return release(libvirt).options();
+  }
+
+  /** What each installed binary held when it was probed. */
+  Map<String, BinaryBytes> bytes() {
+    return bytes;
   }
 
   /** The releases this generation answers as. */

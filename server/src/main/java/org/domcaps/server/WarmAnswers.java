@@ -43,6 +43,7 @@ final class WarmAnswers implements AutoCloseable {
   private volatile Generation current;
   private boolean scheduled;
   private boolean reprobeRequested;
+  private boolean fullReprobeRequested;
   /** The running build has published a generation with the default release's new probes. */
   private volatile boolean defaultPublished;
 
@@ -56,7 +57,7 @@ final class WarmAnswers implements AutoCloseable {
   /** Builds the first generation in the background; requests wait for it ({@link #await}). */
   void start() {
     pendingBuilds.incrementAndGet();
-    refresher.execute(() -> runBuild(true));
+    refresher.execute(() -> runBuild(true, false));
   }
 
   /** The generation requests are answered from, waiting up to {@code wait} for the first one. */
@@ -120,26 +121,40 @@ final class WarmAnswers implements AutoCloseable {
    * build runs are coalesced into one more build.
    */
   synchronized void invalidate(boolean reprobe) {
+    invalidate(reprobe, false);
+  }
+
+  /**
+   * As {@link #invalidate(boolean)}; {@code binariesOnly}: what changed is only the installed
+   * binaries' stat (a {@code touch}, a rewrite in place), so a binary whose bytes are unchanged
+   * keeps its probes: the probe of the same bytes on the same host gives the same answer, and
+   * it is the one slow step of a refresh (QEMU started twice per release).
+   */
+  synchronized void invalidate(boolean reprobe, boolean binariesOnly) {
     reprobeRequested |= reprobe;
+    fullReprobeRequested |= reprobe && !binariesOnly;
     if (!scheduled) {
       scheduled = true;
       pendingBuilds.incrementAndGet();
       refresher.execute(() -> {
         boolean again;
+        boolean full;
         synchronized (this) {
           scheduled = false;
           again = reprobeRequested;
+          full = fullReprobeRequested;
           reprobeRequested = false;
+          fullReprobeRequested = false;
         }
-        runBuild(again);
+        runBuild(again, again && !full);
       });
     }
   }
 
-  private void runBuild(boolean reprobe) {
+  private void runBuild(boolean reprobe, boolean binariesOnly) {
     defaultPublished = false;
     try {
-      Generation g = build(current, reprobe);
+      Generation g = build(current, reprobe, binariesOnly);
       publish(g);
       metrics.refreshed(reprobe, g);
     } catch (InterruptedException e) {
@@ -162,15 +177,25 @@ final class WarmAnswers implements AutoCloseable {
     }
   }
 
-  private Generation build(Generation previous, boolean reprobe) throws InterruptedException {
+  private Generation build(Generation previous, boolean reprobe, boolean binariesOnly)
+      throws InterruptedException {
     long started = System.nanoTime();
     Map<LibvirtVersion, Options> live = new LinkedHashMap<>();
     for (LibvirtVersion v : settings.releases) {
       live.put(v, liveOptions(v));
     }
     List<String> binaries = InstalledEmulators.find(live.get(settings.defaultLibvirt));
-    boolean keep = previous != null && !reprobe && previous.binaries().equals(binaries)
+    // Read before any probe (a binary replaced while it is probed then differs next time), and
+    // only when something may have changed them.
+    Map<String, BinaryBytes> bytes = new LinkedHashMap<>();
+    for (String b : binaries) {
+      BinaryBytes known = previous != null && !reprobe ? previous.bytes().get(b) : null;
+      bytes.put(b, known != null ? known : BinaryBytes.of(b));
+    }
+    boolean same = previous != null && previous.binaries().equals(binaries)
         && previous.releases().containsAll(live.keySet());
+    boolean unchangedBytes = reprobe && binariesOnly && same && bytes.equals(previous.bytes());
+    boolean keep = same && (!reprobe || unchangedBytes);
     // At start-up every release's lookups are submitted before any is awaited (they share the
     // probe pool); on a refresh the default release's go first and alone, so that its answers
     // are served again as soon as possible (publishDefaultFirst), and the others' follow.
@@ -200,12 +225,13 @@ final class WarmAnswers implements AutoCloseable {
       }
     }
     Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, releases,
-        metrics);
+        bytes, metrics);
     if (previous != null) {
       prerender(g, previous);
     }
     settings.log.accept(String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
-        g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
+        g.number, binaries.size(), unchangedBytes ? "binaries' bytes unchanged"
+            : reprobe ? "re-checked" : "re-rendered",
         (System.nanoTime() - started) / 1_000_000));
     return g;
   }
@@ -223,7 +249,7 @@ final class WarmAnswers implements AutoCloseable {
       early.put(v, fresh.containsKey(v) ? fresh.get(v) : previous.release(v));
     }
     Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, early,
-        metrics);
+        previous.bytes(), metrics);
     prerender(g, previous);
     publish(g);
     defaultPublished = true;
