@@ -2,7 +2,8 @@
 # without starting a JVM. domcaps_via_service exits with the command's status when the service
 # answered (the output is byte-identical: the service's body is what the command prints), and
 # returns 1 when the command must run itself: no socket or no curl, DOMCAPS_NO_SERVICE set, an
-# option other than --emulatorbin/--arch/--machine/--virttype/--format (each once, non-empty), a
+# option other than --emulatorbin/--arch/--machine/--virttype/--format/--libvirt (each once,
+# non-empty; --libvirt 9.0 or 11.3), a
 # relative --emulatorbin, or any answer but a document or libvirt's refusal (e.g. an emulator the
 # service does not serve, or a service still starting).
 domcaps_via_service() {
@@ -34,6 +35,8 @@ domcaps_via_service() {
       --emulatorbin) [ "${value#/}" != "$value" ] || return 1 ;;
       --arch|--machine|--virttype) ;;
       --format) [ "$value" = xml ] || [ "$value" = json ] || return 1 ;;
+      # The releases the service answers as (any other value: the JVM words the refusal).
+      --libvirt) case $value in 9.0|9.0.0|11.3|11.3.0) ;; *) return 1 ;; esac ;;
       *) return 1 ;;
     esac
     case $seen in *" $name "*) return 1 ;; esac

@@ -90,9 +90,24 @@ public final class CheckCommand implements Callable<Integer> {
 
   private int checkOne(Path file, List<Target> offline, HostTargets host, CheckReport report,
       PrintWriter out) {
+    return check(file, () -> new DomainXmlReader().read(file), offline, host, report, out, explain);
+  }
+
+  /** Where a definition is read from (a file, or the body of a request to the service). */
+  @FunctionalInterface
+  interface DefinitionSource {
+    DomainDefinition read() throws DomainXmlException, IOException;
+  }
+
+  /**
+   * Checks one definition, reported under {@code file}: against {@code offline} or, when {@code
+   * host} is given, this host's answer for the definition's own request. The exit status of it.
+   */
+  static int check(Path file, DefinitionSource source, List<Target> offline, HostTargets host,
+      CheckReport report, PrintWriter out, boolean explain) {
     DomainDefinition def;
     try {
-      def = new DomainXmlReader().read(file);
+      def = source.read();
     } catch (NoSuchFileException e) {
       report.unchecked(file, 0, 0, "cannot read: no such file");
       return 2;

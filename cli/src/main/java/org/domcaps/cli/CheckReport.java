@@ -53,7 +53,11 @@ final class CheckReport {
     print(o);
   }
 
+  /** The last definition that could not be checked, as {@code FILE:LINE:COL: message}. */
+  String lastUnchecked;
+
   void unchecked(Path file, int line, int column, String message) {
+    lastUnchecked = file + ":" + line + ":" + column + ": " + message;
     if (!json) {
       out.println(file + ":" + line + ":" + column + ": error: " + message + " [unreadable]");
       return;

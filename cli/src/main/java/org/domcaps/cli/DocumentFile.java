@@ -51,17 +51,7 @@ final class DocumentFile {
 
   static Read readFramed(Path file) throws UnreadableDocumentException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      if (isJson(in)) {
-        ReadResult r = DomainCapabilitiesJson.readWithWarnings(in);
-        return new Read(r.caps(), 0, r.warnings());
-      }
-      TrailingNewlineCounter counter = new TrailingNewlineCounter(in);
-      ReadResult r = DomainCapabilitiesXml.parseWithWarnings(counter);
-      return new Read(r.caps(), Math.max(0, counter.trailingNewlines() - 1), r.warnings());
-    } catch (DomainCapabilitiesParseException e) {
-      throw located(file, e.line(), e.column(), e.getMessage());
-    } catch (DomainCapabilitiesJsonException e) {
-      throw located(file, e.line(), e.column(), e.getMessage());
+      return readFramed(in, file.toString());
     } catch (NoSuchFileException e) {
       throw new UnreadableDocumentException(file + ": no such file");
     } catch (AccessDeniedException e) {
@@ -70,6 +60,37 @@ final class DocumentFile {
       throw new UnreadableDocumentException(file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new UnreadableDocumentException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** A document sent as bytes (a part of a request), named {@code name} in messages. */
+  static Read readFramed(byte[] bytes, String name) throws UnreadableDocumentException {
+    // A strict decoder: malformed UTF-8 is refused as the file reader refuses it.
+    java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(
+        new java.io.ByteArrayInputStream(bytes), utf8))) {
+      return readFramed(in, name);
+    } catch (CharacterCodingException e) {
+      throw new UnreadableDocumentException(name + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static Read readFramed(BufferedReader in, String name)
+      throws UnreadableDocumentException, IOException {
+    try {
+      if (isJson(in)) {
+        ReadResult r = DomainCapabilitiesJson.readWithWarnings(in);
+        return new Read(r.caps(), 0, r.warnings());
+      }
+      TrailingNewlineCounter counter = new TrailingNewlineCounter(in);
+      ReadResult r = DomainCapabilitiesXml.parseWithWarnings(counter);
+      return new Read(r.caps(), Math.max(0, counter.trailingNewlines() - 1), r.warnings());
+    } catch (DomainCapabilitiesParseException e) {
+      throw located(name, e.line(), e.column(), e.getMessage());
+    } catch (DomainCapabilitiesJsonException e) {
+      throw located(name, e.line(), e.column(), e.getMessage());
     }
   }
 
@@ -95,7 +116,7 @@ final class DocumentFile {
    * Both readers prefix a located message with {@code <line:column> }; editors want {@code
    * file:line:column:}.
    */
-  private static UnreadableDocumentException located(Path file, int line, int column,
+  private static UnreadableDocumentException located(String file, int line, int column,
       String message) {
     if (line < 0) {
       return new UnreadableDocumentException(file + ": " + message);

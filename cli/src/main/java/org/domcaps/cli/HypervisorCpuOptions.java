@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.domcaps.hosts.cpu.HypervisorCpu;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.hosts.cpu.VirshHypervisorCpu;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
@@ -42,10 +43,26 @@ final class HypervisorCpuOptions {
     return a.status();
   }
 
-  /** The hypervisor CPU of this host for the options, through the capability cache. */
-  HypervisorCpu lookup(java.util.function.Consumer<String> warnings) throws DomCapsException {
+  /**
+   * The hypervisor CPU of this host for the options, through the capability cache, as probed by
+   * the release {@code libvirt}.
+   */
+  HypervisorCpu lookup(java.util.function.Consumer<String> warnings, LibvirtVersion libvirt)
+      throws DomCapsException {
     Optional<Path> cache = Optional.of(CapabilityCache.location(Optional.empty()));
     return HypervisorCpu.lookup(DomCapsRequest.of(emulator, arch, machine, virtType),
-        LiveOptions.forThisHost(warnings, cache));
+        LiveOptions.forThisHost(warnings, cache, libvirt));
+  }
+
+  /** The release asked for, or an error line (as the main command words it) and exit status 1. */
+  static LibvirtVersion release(CommandSpec spec, LibvirtOption option) {
+    try {
+      return option.release();
+    } catch (IllegalArgumentException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return null;
+    }
   }
 }

@@ -35,29 +35,39 @@ final class PoolCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    List<DomainCapabilities> docs = new ArrayList<>();
-    int extraNewlines = Integer.MAX_VALUE;
-    DomainCapabilities pooled;
+    List<DocumentFile.Read> docs = new ArrayList<>();
+    String text;
     try {
       for (Path f : files) {
-        DocumentFile.Read r = DocumentFile.readFramed(f);
-        docs.add(r.caps());
-        extraNewlines = Math.min(extraNewlines, r.extraNewlines());
+        docs.add(DocumentFile.readFramed(f));
       }
-      pooled = new CapsPool().pool(docs);
+      text = render(docs, output.format());
     } catch (DocumentFile.UnreadableDocumentException | PoolException e) {
       err.println("domcaps pool: " + e.getMessage());
       err.flush();
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(output.format().render(pooled));
-    if (output.format() == OutputFormat.XML) {
-      // The framing the inputs share (virsh's output has one more newline), so that pooling a
-      // file with itself writes that file back byte for byte.
-      out.print("\n".repeat(extraNewlines));
-    }
+    out.print(text);
     out.flush();
     return 0;
+  }
+
+  /** What the command prints for the documents read (also the answer of POST /v1/pool). */
+  static String render(List<DocumentFile.Read> reads, OutputFormat format) throws PoolException {
+    List<DomainCapabilities> docs = new ArrayList<>();
+    int extraNewlines = Integer.MAX_VALUE;
+    for (DocumentFile.Read r : reads) {
+      docs.add(r.caps());
+      extraNewlines = Math.min(extraNewlines, r.extraNewlines());
+    }
+    DomainCapabilities pooled = new CapsPool().pool(docs);
+    String text = format.render(pooled);
+    if (format == OutputFormat.XML) {
+      // The framing the inputs share (virsh's output has one more newline), so that pooling a
+      // file with itself writes that file back byte for byte.
+      text += "\n".repeat(extraNewlines);
+    }
+    return text;
   }
 }

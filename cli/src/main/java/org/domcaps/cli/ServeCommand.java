@@ -16,7 +16,6 @@ import org.domcaps.qemu.api.CapabilityCache;
 import org.domcaps.qemu.api.ThisHost;
 import org.domcaps.server.BufferedLines;
 import org.domcaps.server.DomCapsServer;
-import org.domcaps.server.PostEndpoints;
 import org.domcaps.server.ServeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "one JSON line per request: a file, - for stderr (default), or off")
   String accessLog;
 
+  /** The release a request without libvirt= is answered as: the CLI's own default. */
+  @picocli.CommandLine.Mixin LibvirtOption libvirt = new LibvirtOption();
+
   @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
       description = "close connections idle (or sending headers) this long (default: 30)")
   int idleSeconds;
@@ -85,6 +87,13 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     };
     b.log(log);
+    try {
+      b.defaultLibvirt(libvirt.release());
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     if (!noSocket && !inherit) {
       Optional<Path> path = socket != null ? Optional.of(socket)
           : ServeSettings.defaultSocket(ThisHost.privileged(), System.getenv());
@@ -122,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
     b.accessLog(access == null ? line -> {} : access);
     DomCapsServer server;
     try {
-      server = DomCapsServer.start(b.build(), new PostEndpoints());
+      server = DomCapsServer.start(b.build(), ServedCommands.endpoints());
     } catch (IOException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();

@@ -152,7 +152,7 @@ final class ApiHandler extends Handler.Abstract {
   private void domcaps(Request request, Response response, Callback callback)
       throws Refusal, InterruptedException {
     Map<String, String> q = params(request, DOMCAPS_PARAMS);
-    requireLibvirt(q.get("libvirt"));
+    LibvirtVersion libvirt = requireLibvirt(q.get("libvirt"));
     Format format = format(request, q.get("format"));
     String bin = q.get("emulatorbin");
     Generation g = generation();
@@ -164,7 +164,8 @@ final class ApiHandler extends Handler.Abstract {
           + "emulator of this service: expected one of " + g.binaries()
           + " (start the service with --allow-any-emulator to probe any binary)");
     }
-    Query query = new Query(bin, q.get("arch"), q.get("machine"), q.get("virttype"), format);
+    Query query = new Query(bin, q.get("arch"), q.get("machine"), q.get("virttype"), libvirt,
+        format);
     Document d;
     try {
       d = g.domcaps(query);
@@ -181,17 +182,17 @@ final class ApiHandler extends Handler.Abstract {
         throw refusal(again);
       }
     }
-    document(request, response, callback, g, d, refreshingHeaders(g));
+    document(request, response, callback, g, d, refreshingHeaders(g, libvirt));
   }
 
   private void all(Request request, Response response, Callback callback)
       throws Refusal, InterruptedException {
     Map<String, String> q = params(request, ALL_PARAMS);
-    requireLibvirt(q.get("libvirt"));
+    LibvirtVersion libvirt = requireLibvirt(q.get("libvirt"));
     Format format = format(request, q.get("format"));
     Generation g = generation();
-    Generation.AllAnswers a = g.allMemo(q.get("machine"), format);
-    Map<String, String> headers = refreshingHeaders(g);
+    Generation.AllAnswers a = g.allMemo(q.get("machine"), libvirt, format);
+    Map<String, String> headers = refreshingHeaders(g, libvirt);
     if (!a.refusals().isEmpty()) {
       // The CLI prints these on stderr and exits 1; the body stays what it prints on stdout.
       headers.put(REFUSED, String.valueOf(a.refusals().size()));
@@ -214,17 +215,54 @@ final class ApiHandler extends Handler.Abstract {
           + settings.maxBodyBytes + " bytes or could not be read: " + e.getCause().getMessage());
     }
     Generation g = generation();
-    PostEndpoint.Answers view = (bin, arch, machine, virtType, format) ->
-        g.domcaps(new Query(bin, arch, machine, virtType, format));
+    PostEndpoint.Answers view = new PostEndpoint.Answers() {
+      @Override
+      public Document domcaps(String bin, String arch, String machine, String virtType,
+          Format format) throws DomCapsException {
+        return g.domcaps(new Query(bin, arch, machine, virtType, g.defaultLibvirt, format));
+      }
+
+      @Override
+      public LibvirtVersion libvirt(String param) throws PostRefusal {
+        try {
+          return requireLibvirt(param);
+        } catch (Refusal r) {
+          throw new PostRefusal(r.status, r.getMessage());
+        }
+      }
+
+      @Override
+      public org.domcaps.qemu.api.Options options(LibvirtVersion libvirt) {
+        org.domcaps.qemu.api.Options o = g.options(libvirt);
+        if (settings.allowAnyEmulator) {
+          return o;
+        }
+        // An operation naming an emulator (a definition's <emulator>, cpu-baseline's emulator=)
+        // must not make the service execute an arbitrary path, as for GET /v1/domcaps.
+        return o.restrictedTo(g.emulators.keySet(), b -> "emulator " + ErrorBody.quote(b)
+            + " is not an installed emulator of this service: expected one of " + g.binaries()
+            + " (start the service with --allow-any-emulator to probe any binary)");
+      }
+
+      @Override
+      public String header(String name) {
+        return request.getHeaders().get(name);
+      }
+    };
     PostEndpoint.Reply reply;
     try {
       reply = endpoint.get()
           .handle(body, request.getHeaders().get(HttpHeader.CONTENT_TYPE), q, view);
+    } catch (PostRefusal e) {
+      throw new Refusal(e.status(), e.getMessage());
     } catch (DomCapsException e) {
       throw refusal(e);
+    } catch (InterruptedException e) {
+      throw e;
     } catch (Exception e) {
       throw new Refusal(500, "POST " + path + " failed: " + e);
     }
+    reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
     send(response, callback, reply.status(), reply.document(), Optional.empty());
   }
 
@@ -234,9 +272,13 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   private Map<String, String> refreshingHeaders(Generation g) {
+    return refreshingHeaders(g, g.defaultLibvirt);
+  }
+
+  private Map<String, String> refreshingHeaders(Generation g, LibvirtVersion libvirt) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put(GENERATION, String.valueOf(g.number));
-    if (answers.refreshing()) {
+    if (answers.refreshing(libvirt)) {
       h.put(REFRESHING, "true");
     }
     return h;
@@ -252,9 +294,13 @@ final class ApiHandler extends Handler.Abstract {
     return new Refusal(status, e.getMessage());
   }
 
-  private static void requireLibvirt(String v) throws Refusal {
+  /**
+   * The release a request asks for: {@code libvirt=X.Y} (or X.Y.Z naming a supported release), as
+   * the CLI's {@code --libvirt} reads it; absent, the service's default (the CLI's default).
+   */
+  private LibvirtVersion requireLibvirt(String v) throws Refusal {
     if (v == null) {
-      return;
+      return settings.defaultLibvirt;
     }
     LibvirtVersion version;
     try {
@@ -262,11 +308,19 @@ final class ApiHandler extends Handler.Abstract {
     } catch (IllegalArgumentException e) {
       throw new Refusal(400, "libvirt=" + ErrorBody.quote(v) + ": " + e.getMessage());
     }
-    if (!version.equals(LibvirtVersion.V9_0)) {
-      // The answers of other releases come with the version seam of the qemu module.
-      throw new Refusal(400, "libvirt=" + ErrorBody.quote(v) + ": this service answers as libvirt "
-          + LibvirtVersion.V9_0 + " only");
+    for (LibvirtVersion s : settings.releases) {
+      if (s.major() == version.major() && s.minor() == version.minor()
+          && (version.micro() == 0 || version.micro() == s.micro())) {
+        return s;
+      }
     }
+    StringBuilder served = new StringBuilder();
+    for (LibvirtVersion s : settings.releases) {
+      served.append(served.length() == 0 ? "" : ", ").append(s.major()).append('.')
+          .append(s.minor());
+    }
+    throw new Refusal(400, "libvirt=" + ErrorBody.quote(v) + ": not a release this service "
+        + "answers as: expected one of " + served);
   }
 
   /** {@code ?format=} wins; else the Accept header; else XML, as the CLI. */

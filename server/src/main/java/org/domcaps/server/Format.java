@@ -4,6 +4,7 @@ package org.domcaps.server;
 import java.util.List;
 import org.domcaps.json.DomainCapabilitiesJson;
 import org.domcaps.model.DomainCapabilities;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.model.xml.DomainCapabilitiesXml;
 
 /**
@@ -13,9 +14,10 @@ import org.domcaps.model.xml.DomainCapabilitiesXml;
 public enum Format {
   XML("application/xml") {
     @Override
-    String render(DomainCapabilities caps) {
-      // virsh prints the document, a newline, and one more after every command.
-      return DomainCapabilitiesXml.format(caps) + "\n\n";
+    String render(DomainCapabilities caps, LibvirtVersion libvirt) {
+      // virsh prints the document and a newline; 9.0's virsh one more after every command.
+      return DomainCapabilitiesXml.format(caps)
+          + (libvirt.atLeast(LibvirtVersion.V11_3) ? "\n" : "\n\n");
     }
 
     @Override
@@ -25,7 +27,7 @@ public enum Format {
   },
   JSON("application/json") {
     @Override
-    String render(DomainCapabilities caps) {
+    String render(DomainCapabilities caps, LibvirtVersion libvirt) {
       return DomainCapabilitiesJson.write(caps);
     }
 
@@ -45,8 +47,8 @@ public enum Format {
     return mediaType;
   }
 
-  /** What {@code domcaps ...} prints for one answer. */
-  abstract String render(DomainCapabilities caps);
+  /** What {@code domcaps ... --libvirt VERSION} prints for one answer. */
+  abstract String render(DomainCapabilities caps, LibvirtVersion libvirt);
 
   /** What {@code domcaps --all} prints on stdout. */
   abstract String renderList(List<DomainCapabilities> answers);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.domcaps.model.DomainCapabilities;
 import org.domcaps.qemu.api.EmulatorCaps;
 import org.domcaps.qemu.api.Emulators;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.api.DomCaps;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.DomCapsRequest;
@@ -26,33 +27,53 @@ final class Generation {
   private static final int MAX_MEMO = 4096;
 
   final long number;
+  /** The release a request without {@code libvirt=} is answered as. */
+  final LibvirtVersion defaultLibvirt;
+  /** The default release's probes of the installed emulators (the emulator list, health). */
   final Map<String, Probed> emulators;
   private final List<String> order;
-  private final Options options;
+  private final Map<LibvirtVersion, Release> releases;
+  private final Map<String, BinaryBytes> bytes;
   private final Metrics metrics;
   private final Map<Object, Document> memo = new ConcurrentHashMap<>();
   private final Map<Object, AllAnswers> allMemo = new ConcurrentHashMap<>();
 
   /**
-   * @param options live options; their caps lookup answers binaries outside {@code emulators}
-   *     (only reached with {@code --allow-any-emulator})
-   * @param emulators the installed emulators in libvirt's order
+   * One release's view: its live options (their caps lookup answers binaries outside {@code
+   * emulators}, only reached with {@code --allow-any-emulator}) and its probes of the installed
+   * emulators in libvirt's order. Each release probes with its own QMP questions and keeps its
+   * own capability cache entries, so each has its own probes.
    */
-  Generation(long number, Options options, Map<String, Probed> emulators, Metrics metrics) {
+  record Release(Options options, Map<String, Probed> emulators) {
+    Release {
+      emulators = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(emulators));
+      Map<String, EmulatorCaps> known = new HashMap<>();
+      Map<String, DomCapsException> refused = new HashMap<>();
+      emulators.forEach((b, p) -> {
+        if (p.error() != null) {
+          refused.put(b, p.error());
+        } else {
+          known.put(b, p.caps());
+        }
+      });
+      options = options.withResults(known, refused);
+    }
+  }
+
+  /**
+   * @param releases every release served, the default one among them
+   * @param bytes what the installed binaries held when they were probed
+   */
+  Generation(long number, LibvirtVersion defaultLibvirt, Map<LibvirtVersion, Release> releases,
+      Map<String, BinaryBytes> bytes, Metrics metrics) {
     this.number = number;
-    this.emulators = Map.copyOf(emulators);
+    this.bytes = Map.copyOf(bytes);
+    this.defaultLibvirt = defaultLibvirt;
+    this.releases = Map.copyOf(releases);
     this.metrics = metrics;
-    Map<String, EmulatorCaps> known = new HashMap<>();
-    Map<String, DomCapsException> refused = new HashMap<>();
-    this.emulators.forEach((b, p) -> {
-      if (p.error() != null) {
-        refused.put(b, p.error());
-      } else {
-        known.put(b, p.caps());
-      }
-    });
-    this.options = options.withResults(known, refused);
-    this.order = List.copyOf(emulators.keySet());
+    Release d = this.releases.get(defaultLibvirt);
+    this.emulators = d.emulators();
+    this.order = List.copyOf(d.emulators().keySet());
   }
 
   /** The installed emulators' binaries, in libvirt's arch order. */
@@ -60,8 +81,39 @@ final class Generation {
     return order;
   }
 
+  /**
+   * The default release's options (firmware roots and host facts are the same for every release).
+   */
   Options options() {
-    return options;
+    return releases.get(defaultLibvirt).options();
+  }
+
+  /** One release's options (its lookups answer the installed emulators from their probes). */
+  Options options(LibvirtVersion libvirt) {
+    return release(libvirt).options();
+  }
+
+  /** What each installed binary held when it was probed. */
+  Map<String, BinaryBytes> bytes() {
+    return bytes;
+  }
+
+  /** The releases this generation answers as. */
+  Set<LibvirtVersion> releases() {
+    return releases.keySet();
+  }
+
+  /** One release's probes, for carrying them to the next generation. */
+  Map<String, Probed> emulators(LibvirtVersion libvirt) {
+    return release(libvirt).emulators();
+  }
+
+  Release release(LibvirtVersion libvirt) {
+    Release r = releases.get(libvirt);
+    if (r == null) {
+      throw new IllegalArgumentException("this service does not answer as libvirt " + libvirt);
+    }
+    return r;
   }
 
   /** The document {@code domcaps} prints for the query, rendered once per generation. */
@@ -72,12 +124,13 @@ final class Generation {
       return d;
     }
     metrics.answerMiss();
-    DomainCapabilities caps = DomCaps.answer(q.request(), options);
-    return remember(q, Document.utf8(q.format().render(caps), q.format().mediaType()));
+    DomainCapabilities caps = DomCaps.answer(q.request(), release(q.libvirt()).options());
+    return remember(q, Document.utf8(q.format().render(caps, q.libvirt()), q.format().mediaType()));
   }
 
-  /** What {@code domcaps --all [--machine M]} prints on stdout, and the refusals it reports. */
-  AllAnswers all(String machine, Format format) {
+  /** What {@code domcaps --all [--machine M] --libvirt V} prints on stdout, and its refusals. */
+  AllAnswers all(String machine, LibvirtVersion libvirt, Format format) {
+    Options options = release(libvirt).options();
     List<DomainCapabilities> docs = new ArrayList<>();
     List<String> refusals = new ArrayList<>();
     for (String b : order) {
@@ -92,15 +145,15 @@ final class Generation {
   }
 
   /** {@link #all} remembered per machine and format. */
-  AllAnswers allMemo(String machine, Format format) {
-    Object key = List.of("all", machine == null ? "" : machine, format);
+  AllAnswers allMemo(String machine, LibvirtVersion libvirt, Format format) {
+    Object key = List.of("all", machine == null ? "" : machine, libvirt, format);
     AllAnswers hit = allMemo.get(key);
     if (hit != null) {
       metrics.answerHit();
       return hit;
     }
     metrics.answerMiss();
-    AllAnswers a = all(machine, format);
+    AllAnswers a = all(machine, libvirt, format);
     if (allMemo.size() < 64) {
       allMemo.putIfAbsent(key, a);
     }

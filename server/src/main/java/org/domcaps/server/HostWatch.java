@@ -34,6 +34,7 @@ final class HostWatch implements AutoCloseable {
   private final WarmAnswers answers;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(WarmAnswers.daemon("domcaps-watch"));
+  private String binaryStamp;
   private String probeStamp;
   private String renderStamp;
 
@@ -51,30 +52,40 @@ final class HostWatch implements AutoCloseable {
       if (g.isEmpty()) {
         return;
       }
+      String binary = binaryInputs(g.get());
       String probe = probeInputs(g.get());
       String render = renderInputs(g.get());
       if (probeStamp == null) {
-        probeStamp = probe; // the first generation was built from what is there now
+        binaryStamp = binary; // the first generation was built from what is there now
+        probeStamp = probe;
         renderStamp = render;
         return;
       }
+      boolean binaries = !binary.equals(binaryStamp);
       boolean reprobe = !probe.equals(probeStamp);
       boolean rerender = !render.equals(renderStamp);
+      binaryStamp = binary;
       probeStamp = probe;
       renderStamp = render;
-      if (reprobe || rerender) {
-        answers.invalidate(reprobe);
+      if (binaries || reprobe || rerender) {
+        // Only the binaries' stat changed: WarmAnswers keeps the probes of unchanged bytes.
+        answers.invalidate(binaries || reprobe, !reprobe);
       }
     } catch (RuntimeException e) {
       // A vanished file between listing and stat: the next poll sees the settled state.
     }
   }
 
-  private String probeInputs(Generation g) {
+  private static String binaryInputs(Generation g) {
     StringBuilder s = new StringBuilder();
     for (String b : g.binaries()) {
       stat(s, Path.of(b));
     }
+    return s.toString();
+  }
+
+  private String probeInputs(Generation g) {
+    StringBuilder s = new StringBuilder();
     for (Path dir : new TreeSet<>(ThisHost.programDirs(answers.emulatorPath()))) {
       stat(s, dir);
     }

@@ -36,7 +36,7 @@ final class Metrics {
   private volatile int emulators;
   private volatile int emulatorsRefused;
   private long retiredProbes;
-  private Options liveCache;
+  private final Map<Object, Options> liveCaches = new java.util.HashMap<>();
   private BooleanSupplier refreshing = () -> false;
   private java.util.function.LongSupplier inFlight = () -> 0;
 
@@ -77,18 +77,22 @@ final class Metrics {
   }
 
   /**
-   * The options (with their capability cache) a new generation looks binaries up in; their probe
-   * count is reported.
+   * The capability cache a new generation looks binaries up in for one libvirt release (its
+   * probe count is reported); it replaces that release's previous one.
    */
-  synchronized void track(Options cache) {
-    if (liveCache != null) {
-      retiredProbes += CapabilityCache.probesRun(liveCache);
+  synchronized void track(Object release, Options cache) {
+    Options old = liveCaches.put(release, cache);
+    if (old != null) {
+      retiredProbes += CapabilityCache.probesRun(old);
     }
-    liveCache = cache;
   }
 
   synchronized long probes() {
-    return retiredProbes + (liveCache == null ? 0 : CapabilityCache.probesRun(liveCache));
+    long n = retiredProbes;
+    for (Options c : liveCaches.values()) {
+      n += CapabilityCache.probesRun(c);
+    }
+    return n;
   }
 
   void refreshed(boolean reprobe, Generation g) {

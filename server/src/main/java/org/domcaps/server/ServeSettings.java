@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.domcaps.model.LibvirtVersion;
 
 /**
  * How a {@link DomCapsServer} listens, what it serves and its limits. Defaults are the service's
@@ -28,6 +29,8 @@ public final class ServeSettings {
   final Duration idleTimeout;
   final Duration stopTimeout;
   final Duration waitForAnswer;
+  final LibvirtVersion defaultLibvirt;
+  final List<LibvirtVersion> releases;
   final int maxHeaderBytes;
   final int maxBodyBytes;
   final int maxConnections;
@@ -52,6 +55,15 @@ public final class ServeSettings {
     idleTimeout = b.idleTimeout;
     stopTimeout = b.stopTimeout;
     waitForAnswer = b.waitForAnswer;
+    defaultLibvirt = b.defaultLibvirt;
+    // The default release first: it is the one most requests ask for, probed first.
+    List<LibvirtVersion> r = new java.util.ArrayList<>(List.of(b.defaultLibvirt));
+    for (LibvirtVersion v : b.releases) {
+      if (!r.contains(v)) {
+        r.add(v);
+      }
+    }
+    releases = List.copyOf(r);
     maxHeaderBytes = b.maxHeaderBytes;
     maxBodyBytes = b.maxBodyBytes;
     maxConnections = b.maxConnections;
@@ -101,6 +113,8 @@ public final class ServeSettings {
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private Duration waitForAnswer = Duration.ofSeconds(120);
+    private LibvirtVersion defaultLibvirt = LibvirtVersion.V9_0;
+    private List<LibvirtVersion> releases = LibvirtVersion.SUPPORTED;
     private int maxHeaderBytes = 8 * 1024;
     private int maxBodyBytes = 1024 * 1024;
     private int maxConnections = 512;
@@ -154,6 +168,34 @@ public final class ServeSettings {
     /** The firmware descriptor directories, lowest priority first (default: libvirt's). */
     public Builder firmwareDirs(List<Path> v) {
       firmwareDirs = Optional.of(List.copyOf(v));
+      return this;
+    }
+
+    /**
+     * The libvirt release a request without {@code libvirt=} is answered as. The CLI passes the
+     * installed libvirt's release (its own default); a library user says which one it wants.
+     */
+    public Builder defaultLibvirt(LibvirtVersion v) {
+      if (!LibvirtVersion.SUPPORTED.contains(v)) {
+        throw new IllegalArgumentException("libvirt " + v + " is not supported: expected one of "
+            + LibvirtVersion.SUPPORTED);
+      }
+      defaultLibvirt = Objects.requireNonNull(v, "defaultLibvirt");
+      return this;
+    }
+
+    /**
+     * The releases kept warm (each probed at start-up and on refresh, in its own capability cache
+     * directory); default every supported one. The default release is always among them.
+     */
+    public Builder releases(List<LibvirtVersion> v) {
+      for (LibvirtVersion r : v) {
+        if (!LibvirtVersion.SUPPORTED.contains(r)) {
+          throw new IllegalArgumentException("libvirt " + r + " is not supported: expected one of "
+              + LibvirtVersion.SUPPORTED);
+        }
+      }
+      releases = List.copyOf(v);
       return this;
     }
 

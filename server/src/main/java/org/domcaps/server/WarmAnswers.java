@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.domcaps.qemu.api.EmulatorCaps;
 import org.domcaps.qemu.api.Emulators;
+import org.domcaps.model.LibvirtVersion;
 import org.domcaps.qemu.api.DomCapsException;
 import org.domcaps.qemu.api.InstalledEmulators;
 import org.domcaps.qemu.api.LiveOptions;
@@ -37,6 +38,9 @@ final class WarmAnswers implements AutoCloseable {
   private volatile Generation current;
   private boolean scheduled;
   private boolean reprobeRequested;
+  private boolean fullReprobeRequested;
+  /** The running build has published a generation with the default release's new probes. */
+  private volatile boolean defaultPublished;
 
   WarmAnswers(ServeSettings settings, Metrics metrics) {
     this.settings = settings;
@@ -48,7 +52,7 @@ final class WarmAnswers implements AutoCloseable {
   /** Builds the first generation in the background; requests wait for it ({@link #await}). */
   void start() {
     pendingBuilds.incrementAndGet();
-    refresher.execute(() -> runBuild(true));
+    refresher.execute(() -> runBuild(true, false));
   }
 
   /** The generation requests are answered from, waiting up to {@code wait} for the first one. */
@@ -77,6 +81,16 @@ final class WarmAnswers implements AutoCloseable {
   }
 
   /**
+   * True while the answers as {@code libvirt} may be outdated: a build is pending, unless it is
+   * the running one that has already published this (the default) release's fresh answers.
+   */
+  boolean refreshing(LibvirtVersion libvirt) {
+    int pending = pendingBuilds.get();
+    return pending > 1
+        || (pending == 1 && !(defaultPublished && libvirt.equals(settings.defaultLibvirt)));
+  }
+
+  /**
    * Waits until no build is pending (up to {@code wait}) and returns the generation then current:
    * a request refused by an outdated generation gets the answer of the one being built.
    */
@@ -102,28 +116,41 @@ final class WarmAnswers implements AutoCloseable {
    * build runs are coalesced into one more build.
    */
   synchronized void invalidate(boolean reprobe) {
+    invalidate(reprobe, false);
+  }
+
+  /**
+   * As {@link #invalidate(boolean)}; {@code binariesOnly}: what changed is only the installed
+   * binaries' stat (a {@code touch}, a rewrite in place), so a binary whose bytes are unchanged
+   * keeps its probes: the probe of the same bytes on the same host gives the same answer, and
+   * it is the one slow step of a refresh (QEMU started twice per release).
+   */
+  synchronized void invalidate(boolean reprobe, boolean binariesOnly) {
     reprobeRequested |= reprobe;
+    fullReprobeRequested |= reprobe && !binariesOnly;
     if (!scheduled) {
       scheduled = true;
       pendingBuilds.incrementAndGet();
       refresher.execute(() -> {
         boolean again;
+        boolean full;
         synchronized (this) {
           scheduled = false;
           again = reprobeRequested;
+          full = fullReprobeRequested;
           reprobeRequested = false;
+          fullReprobeRequested = false;
         }
-        runBuild(again);
+        runBuild(again, again && !full);
       });
     }
   }
 
-  private void runBuild(boolean reprobe) {
+  private void runBuild(boolean reprobe, boolean binariesOnly) {
+    defaultPublished = false;
     try {
-      Generation g = build(current, reprobe);
-      synchronized (this) {
-        current = g;
-      }
+      Generation g = build(current, reprobe, binariesOnly);
+      publish(g);
       metrics.refreshed(reprobe, g);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -138,27 +165,93 @@ final class WarmAnswers implements AutoCloseable {
     }
   }
 
-  private Generation build(Generation previous, boolean reprobe) throws InterruptedException {
-    long started = System.nanoTime();
-    Options live = liveOptions();
-    List<String> binaries = InstalledEmulators.find(live);
-    Map<String, Probed> probed = new LinkedHashMap<>();
-    if (previous != null && !reprobe && previous.binaries().equals(binaries)) {
-      probed.putAll(previous.emulators);
-    } else {
-      probed = probeAll(live, binaries);
+  private void publish(Generation g) {
+    synchronized (this) {
+      current = g;
+      notifyAll();
     }
-    Options serving = live.withLookupsOn(probes);
-    Generation g = new Generation(generations.incrementAndGet(), serving, orderOf(binaries, probed),
-        metrics);
+  }
+
+  private Generation build(Generation previous, boolean reprobe, boolean binariesOnly)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    Map<LibvirtVersion, Options> live = new LinkedHashMap<>();
+    for (LibvirtVersion v : settings.releases) {
+      live.put(v, liveOptions(v));
+    }
+    List<String> binaries = InstalledEmulators.find(live.get(settings.defaultLibvirt));
+    // Read before any probe (a binary replaced while it is probed then differs next time), and
+    // only when something may have changed them.
+    Map<String, BinaryBytes> bytes = new LinkedHashMap<>();
+    for (String b : binaries) {
+      BinaryBytes known = previous != null && !reprobe ? previous.bytes().get(b) : null;
+      bytes.put(b, known != null ? known : BinaryBytes.of(b));
+    }
+    boolean same = previous != null && previous.binaries().equals(binaries)
+        && previous.releases().containsAll(live.keySet());
+    boolean unchangedBytes = reprobe && binariesOnly && same && bytes.equals(previous.bytes());
+    boolean keep = same && (!reprobe || unchangedBytes);
+    // At start-up every release's lookups are submitted before any is awaited (they share the
+    // probe pool); on a refresh the default release's go first and alone, so that its answers
+    // are served again as soon as possible (publishDefaultFirst), and the others' follow.
+    boolean early = !keep && previous != null && live.size() > 1
+        && previous.releases().containsAll(live.keySet());
+    Map<LibvirtVersion, List<Future<Probed>>> pending = new LinkedHashMap<>();
+    if (!keep) {
+      for (Map.Entry<LibvirtVersion, Options> e : live.entrySet()) {
+        if (!early || e.getKey().equals(settings.defaultLibvirt)) {
+          pending.put(e.getKey(), submitAll(e.getValue(), binaries));
+        }
+      }
+    }
+    Map<LibvirtVersion, Generation.Release> releases = new LinkedHashMap<>();
+    for (Map.Entry<LibvirtVersion, Options> e : live.entrySet()) {
+      Map<String, Probed> probed;
+      if (keep) {
+        probed = previous.emulators(e.getKey());
+      } else {
+        List<Future<Probed>> f = pending.get(e.getKey());
+        probed = collect(f != null ? f : submitAll(e.getValue(), binaries));
+      }
+      Options serving = e.getValue().withLookupsOn(probes);
+      releases.put(e.getKey(), new Generation.Release(serving, orderOf(binaries, probed)));
+      if (early && e.getKey().equals(settings.defaultLibvirt)) {
+        publishDefaultFirst(previous, releases, started);
+      }
+    }
+    Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, releases,
+        bytes, metrics);
     if (previous != null) {
       prerender(g, previous);
     }
     settings.log.accept(
         String.format("domcaps serve: generation %d ready (%d emulators, %s, %d ms)",
-        g.number, binaries.size(), reprobe ? "re-checked" : "re-rendered",
+        g.number, binaries.size(), unchangedBytes ? "binaries' bytes unchanged"
+            : reprobe ? "re-checked" : "re-rendered",
         (System.nanoTime() - started) / 1_000_000));
     return g;
+  }
+
+  /**
+   * A re-probe probes every release (each asks QEMU its own questions): most requests ask for the
+   * default release, so a generation with its new probes is served as soon as they are done,
+   * the other releases answering from the previous generation's probes (flagged as refreshing)
+   * until the complete generation replaces it.
+   */
+  private void publishDefaultFirst(Generation previous,
+      Map<LibvirtVersion, Generation.Release> fresh, long started) {
+    Map<LibvirtVersion, Generation.Release> early = new LinkedHashMap<>();
+    for (LibvirtVersion v : previous.releases()) {
+      early.put(v, fresh.containsKey(v) ? fresh.get(v) : previous.release(v));
+    }
+    Generation g = new Generation(generations.incrementAndGet(), settings.defaultLibvirt, early,
+        previous.bytes(), metrics);
+    prerender(g, previous);
+    publish(g);
+    defaultPublished = true;
+    settings.log.accept(String.format("domcaps serve: generation %d ready for libvirt %s (%d ms);"
+        + " the other releases follow", g.number, settings.defaultLibvirt,
+        (System.nanoTime() - started) / 1_000_000));
   }
 
   /** The answers the previous generation gave, rendered again so the swap serves them warm. */
@@ -182,12 +275,16 @@ final class WarmAnswers implements AutoCloseable {
     return out;
   }
 
-  private Map<String, Probed> probeAll(Options lookup, List<String> binaries)
-      throws InterruptedException {
+  private List<Future<Probed>> submitAll(Options lookup, List<String> binaries) {
     List<Future<Probed>> futures = new ArrayList<>();
     for (String b : binaries) {
       futures.add(submit(lookup, b));
     }
+    return futures;
+  }
+
+  private static Map<String, Probed> collect(List<Future<Probed>> futures)
+      throws InterruptedException {
     Map<String, Probed> out = new LinkedHashMap<>();
     for (Future<Probed> f : futures) {
       try {
@@ -216,13 +313,13 @@ final class WarmAnswers implements AutoCloseable {
    * The options {@code domcaps} itself would use (so answers are byte-identical to the CLI's),
    * read afresh: new host facts, a new host key for the capability cache, new firmware roots.
    */
-  private Options liveOptions() {
+  private Options liveOptions(LibvirtVersion libvirt) {
     LiveOptions.Builder b = LiveOptions.builder().warnings(settings.log::accept)
-        .cacheDir(settings.cacheDir);
+        .cacheDir(settings.cacheDir).libvirt(libvirt);
     settings.emulatorPath.ifPresent(b::emulatorPath);
     settings.firmwareDirs.ifPresent(b::firmwareDirs);
     Options o = b.build();
-    metrics.track(o);
+    metrics.track(libvirt, o);
     return o;
   }
 

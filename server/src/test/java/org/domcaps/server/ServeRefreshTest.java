@@ -54,8 +54,16 @@ class ServeRefreshTest {
         long beforeTouch = generation(s.unix.get(X86));
         Files.setLastModifiedTime(s.binary,
             java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-        HttpReply reprobed = awaitAnswer(s, "touched binary", r -> generation(r) > beforeTouch);
-        assertThat(probes(s)).as("the touched binary is probed again").isGreaterThan(probes);
+        HttpReply touched = awaitAnswer(s, "touched binary", r -> generation(r) > beforeTouch);
+        assertThat(probes(s)).as("a touched binary with the same bytes keeps its probes")
+            .isEqualTo(probes);
+        assertThat(touched.header("ETag")).isEqualTo(before.header("ETag"));
+
+        // New bytes (a byte after the ELF image: QEMU still runs) are probed again.
+        long beforeRewrite = generation(touched);
+        Files.write(s.binary, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        HttpReply reprobed = awaitAnswer(s, "rewritten binary", r -> generation(r) > beforeRewrite);
+        assertThat(probes(s)).as("the rewritten binary is probed again").isGreaterThan(probes);
         assertThat(reprobed.header("ETag")).isEqualTo(before.header("ETag"));
         assertThat(hammer.refreshingSeen.get()).as("a response said it was being refreshed")
             .isTrue();

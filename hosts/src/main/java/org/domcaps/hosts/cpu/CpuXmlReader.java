@@ -42,15 +42,44 @@ public final class CpuXmlReader {
   public static final class Source {
     private final Element element;
     private final boolean fromMode;
+    private final String container;
+    private final int index;
 
-    private Source(Element element, boolean fromMode) {
+    private Source(Element element, boolean fromMode, String container, int index) {
       this.element = element;
       this.fromMode = fromMode;
+      this.container = container;
+      this.index = index;
+    }
+
+    /** The {@code <maxphysaddr limit>} (libvirt 11.3), 0 when there is none. */
+    public long maxPhysAddrLimit() {
+      Optional<Element> addr = first(element, "maxphysaddr");
+      String limit = addr.map(a -> attr(a, "limit")).orElse(null);
+      try {
+        return limit == null ? 0 : Math.max(0, Long.parseLong(limit.strip()));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
     }
 
     /** The definition, or libvirt's refusal of it. */
     public CpuDef parse() throws CpuException {
       return definition(element, fromMode);
+    }
+
+    /**
+     * The definition, first validated against libvirt's CPU schema as libvirt does with {@code
+     * --validate} (before reading anything else of it).
+     */
+    public CpuDef parseValidated() throws CpuException {
+      return parseValidated(CpuSchema.SCHEMA);
+    }
+
+    /** As {@link #parseValidated()} with the schema read from {@code cpuRng}. */
+    CpuDef parseValidated(Path cpuRng) throws CpuException {
+      CpuSchema.validate(container, index, cpuRng);
+      return parse();
     }
   }
 
@@ -77,7 +106,8 @@ public final class CpuXmlReader {
     return extract(text, file.toString());
   }
 
-  static List<Source> extract(String text, String fileName) throws CpuException {
+  /** The CPU elements virsh finds in {@code text}, named {@code fileName} in messages. */
+  public static List<Source> extract(String text, String fileName) throws CpuException {
     String body = text;
     if (body.startsWith("<?xml")) {
       int end = body.indexOf("?>");
@@ -85,7 +115,8 @@ public final class CpuXmlReader {
         body = body.substring(end + 2);
       }
     }
-    Document doc = parseXml("<container>" + body + "</container>", fileName);
+    String container = "<container>" + body + "</container>";
+    Document doc = parseXml(container, fileName);
     List<Element> nodes = new ArrayList<>();
     collect(doc.getDocumentElement(), nodes);
     if (nodes.isEmpty()) {
@@ -94,7 +125,7 @@ public final class CpuXmlReader {
     }
     List<Source> cpus = new ArrayList<>();
     for (Element e : nodes) {
-      cpus.add(new Source(e, e.getTagName().equals("mode")));
+      cpus.add(new Source(e, e.getTagName().equals("mode"), container, cpus.size()));
     }
     return cpus;
   }

@@ -11,6 +11,15 @@ public final class CpuXmlWriter {
   private CpuXmlWriter() {}
 
   public static String format(CpuDef cpu) {
+    return format(cpu, 0);
+  }
+
+  /**
+   * With {@code <maxphysaddr mode='passthrough' limit='N'/>} when {@code maxPhysAddrLimit} is
+   * positive (libvirt 11.3's baseline carries the least limit of its inputs), where libvirt
+   * prints it: after the model and vendor, before the features.
+   */
+  static String format(CpuDef cpu, long maxPhysAddrLimit) {
     StringBuilder attrs = new StringBuilder();
     boolean guest = cpu.type() == CpuDef.Type.GUEST;
     if (guest && (cpu.mode() != CpuDef.Mode.CUSTOM || cpu.model().isPresent())) {
@@ -43,6 +52,10 @@ public final class CpuXmlWriter {
     if (formatModel && cpu.vendor().isPresent()) {
       children.append("  <vendor>").append(XmlText.escape(cpu.vendor().get()))
           .append("</vendor>\n");
+    }
+    if (maxPhysAddrLimit > 0) {
+      children.append("  <maxphysaddr mode='passthrough' limit='").append(maxPhysAddrLimit)
+          .append("'/>\n");
     }
     for (CpuDef.Feature f : cpu.features()) {
       children.append("  <feature");

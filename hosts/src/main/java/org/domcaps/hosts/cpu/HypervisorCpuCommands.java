@@ -4,20 +4,56 @@ package org.domcaps.hosts.cpu;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.domcaps.model.LibvirtVersion;
 
 /**
  * libvirt 9.0.0's qemuConnectBaselineHypervisorCPU and qemuConnectCompareHypervisorCPU over a
  * {@link HypervisorCpu}: the x86 algorithms run in-process on the CPU map, as libvirt runs them.
  */
 public final class HypervisorCpuCommands {
-  private final X86Baseline baseline = new X86Baseline();
-  private final X86Compare compare = new X86Compare();
+  private final X86Baseline baseline;
+  private final X86Compare compare;
+  private final LibvirtVersion libvirt;
+
+  /** As libvirt 9.0.0. */
+  public HypervisorCpuCommands() {
+    this(LibvirtVersion.V9_0);
+  }
+
+  /** As the release {@code libvirt}, over the CPU map it ships. */
+  public HypervisorCpuCommands(LibvirtVersion libvirt) {
+    this.libvirt = libvirt;
+    baseline = new X86Baseline(libvirt);
+    compare = new X86Compare(libvirt);
+  }
 
   /** The baseline guest CPU, printed as libvirt prints it. */
   public String baseline(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures,
       boolean migratable)
       throws CpuException {
     return CpuXmlWriter.format(baselineCpu(cpus, hv, expandFeatures, migratable));
+  }
+
+  /**
+   * As {@link #baseline(List, HypervisorCpu, boolean, boolean)}; {@code maxPhysAddrLimits} are
+   * the inputs' {@code <maxphysaddr limit>} (0 where absent), which libvirt 11.3 reduces to the
+   * least one, none when one input has none (qemuConnectBaselineHypervisorCPU).
+   */
+  public String baseline(List<CpuDef> cpus, List<Long> maxPhysAddrLimits, HypervisorCpu hv,
+      boolean expandFeatures, boolean migratable) throws CpuException {
+    CpuDef cpu = baselineCpu(cpus, hv, expandFeatures, migratable);
+    long limit = 0;
+    if (libvirt.atLeast(LibvirtVersion.V11_3)) {
+      for (int i = 0; i < maxPhysAddrLimits.size(); i++) {
+        long l = maxPhysAddrLimits.get(i);
+        if (l == 0) {
+          limit = 0;
+        } else if (i == 0 || l < limit) {
+          limit = l;
+        }
+      }
+    }
+    return CpuXmlWriter.format(cpu, limit);
   }
 
   public CpuDef baselineCpu(List<CpuDef> cpus, HypervisorCpu hv, boolean expandFeatures,

@@ -22,6 +22,11 @@ public final class X86Baseline {
     this(X86CpuModels.get());
   }
 
+  /** Over the CPU map of the release {@code libvirt}. */
+  public X86Baseline(org.domcaps.model.LibvirtVersion libvirt) {
+    this(X86CpuModels.get(libvirt));
+  }
+
   X86Baseline(X86CpuModels map) {
     this.x86 = new X86Data(map);
     this.decoder = new X86Decoder(x86);

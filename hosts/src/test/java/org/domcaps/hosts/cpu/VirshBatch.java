@@ -25,23 +25,37 @@ final class VirshBatch {
 
   /** What virsh printed (stderr then stdout, as merged) for each command, in order. */
   static List<String> run(Path root, List<String> commands) {
+    return run(root, List.of("/usr/bin/virsh", "-c", "qemu:///embed?root=" + root), commands);
+  }
+
+  /**
+   * The same with libvirt 11.3.0's virsh through its launcher (which makes its own embedded root);
+   * {@code scratch} holds the output files.
+   */
+  static List<String> run113(Path scratch, Path launcher, List<String> commands) {
+    return run(scratch, List.of(launcher.toString()), commands);
+  }
+
+  private static List<String> run(Path root, List<String> virsh, List<String> commands) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < commands.size(); i += CHUNK) {
-      out.addAll(runChunk(root, commands.subList(i, Math.min(commands.size(), i + CHUNK))));
+      out.addAll(runChunk(root, virsh, commands.subList(i, Math.min(commands.size(), i + CHUNK))));
     }
     return out;
   }
 
-  private static List<String> runChunk(Path root, List<String> commands) {
+  private static List<String> runChunk(Path root, List<String> virsh, List<String> commands) {
     StringBuilder line = new StringBuilder();
     for (String c : commands) {
       line.append(c).append(" ; echo ").append(MARK).append(" ; ");
     }
     try {
       Path log = Files.createTempFile(root.getParent(), "virsh", ".out");
-      Process p =
-          new ProcessBuilder("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "stdbuf", "-o0",
-          "/usr/bin/virsh", "-c", "qemu:///embed?root=" + root, line.toString())
+      List<String> argv = new ArrayList<>(List.of("env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin",
+          "stdbuf", "-o0"));
+      argv.addAll(virsh);
+      argv.add(line.toString());
+      Process p = new ProcessBuilder(argv)
           .redirectErrorStream(true).redirectOutput(log.toFile())
           .redirectInput(Path.of("/dev/null").toFile()).start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {

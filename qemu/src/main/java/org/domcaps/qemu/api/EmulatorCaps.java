@@ -19,7 +19,7 @@ import org.domcaps.qemu.caps.QemuCaps;
  * What one emulator binary reports about itself, as libvirt's probe recorded it (the content of
  * its capability-cache entry), for the questions tools ask beside the domain capabilities:
  * version, virt types, machine types, libvirt's capability flags, CPU models and the host-CPU
- * expansion. CPU feature names are in libvirt's spelling.
+ * expansion. CPU feature names are in libvirt's spelling (of the release whose probe this is).
  *
  * <p>Immutable and thread-safe. Obtained from {@link Emulators#caps} or {@link
  * Resolution#emulatorCaps}.
@@ -123,7 +123,8 @@ public final class EmulatorCaps {
     List<CpuModel> out = new ArrayList<>();
     for (CpuDefinition d : caps.accel(Accel.forVirtType(virtType)).cpuDefinitions()) {
       out.add(new CpuModel(d.name(),
-          d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(caps.arch(), b)).toList()));
+          d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(caps.arch(), b, caps.libvirt()))
+          .toList()));
     }
     return out;
   }
@@ -138,7 +139,9 @@ public final class EmulatorCaps {
     for (org.domcaps.qemu.caps.HostCpuProperty p : e.get().properties()) {
       boolean enabled = p.type() == org.domcaps.qemu.caps.HostCpuProperty.Type.BOOLEAN
           && p.booleanValue();
-      props.add(new HostCpuProperty(CpuFeatureNames.fromQemu(caps.arch(), p.name()), enabled,
+      props.add(
+          new HostCpuProperty(CpuFeatureNames.fromQemu(caps.arch(), p.name(), caps.libvirt()),
+              enabled,
           Optional.ofNullable(p.migratable())));
     }
     return Optional.of(new HostCpu(props, e.get().migratability()));

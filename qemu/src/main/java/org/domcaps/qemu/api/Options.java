@@ -4,6 +4,8 @@ import org.domcaps.model.LibvirtVersion;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -117,6 +119,23 @@ public final class Options {
       return c != null ? c.qemuCaps() : inner.lookup(binary);
     };
     return toBuilder().capsLookup(remembered).build();
+  }
+
+  /**
+   * These options answering only for the binaries in {@code allowed}; any other binary is
+   * refused ({@link DomCapsException.Code#INVALID_ARG}) with {@code refusal}'s message for it,
+   * before anything runs it (a service must not execute a path a request names).
+   */
+  public Options restrictedTo(Set<String> allowed, Function<String, String> refusal) {
+    Set<String> only = Set.copyOf(allowed);
+    CapsLookup inner = capsLookup;
+    CapsLookup restricted = binary -> {
+      if (!only.contains(binary)) {
+        throw new DomCapsException(DomCapsException.Code.INVALID_ARG, refusal.apply(binary));
+      }
+      return inner.lookup(binary);
+    };
+    return toBuilder().capsLookup(restricted).build();
   }
 
   /** Builder for {@link Options}; every part is required except the CPU logic. */

@@ -104,14 +104,104 @@ public final class DomCapsClient {
     return get("/v1/emulators").requireOk().text();
   }
 
+  /**
+   * {@code POST /v1/check}: what {@code domcaps check FILE} prints for the domain definition
+   * {@code xml}, checked against the service's host; {@code query} takes {@code format}
+   * (text|json) and {@code name} (what stands for FILE). The reply's {@code X-Domcaps-Exit}
+   * header is the command's exit status (0 runs, 1 refused).
+   *
+   * @throws DomCapsServiceException the definition cannot be read (400) or its request cannot
+   *     be answered (422)
+   */
+  public HttpReply check(byte[] xml, Map<String, String> query)
+      throws IOException, DomCapsServiceException {
+    return post("/v1/check" + queryString(query), xml, "application/xml").requireOk();
+  }
+
+  /**
+   * {@code POST /v1/pool}: what {@code domcaps pool A B ...} prints for the documents (XML or
+   * JSON form, each under the name it is reported by).
+   *
+   * @param format xml or json
+   * @throws DomCapsServiceException a document cannot be read (400) or the documents cannot be
+   *     pooled (422)
+   */
+  public String pool(Map<String, byte[]> documents, String format)
+      throws IOException, DomCapsServiceException {
+    return postDocuments("/v1/pool", documents, format).requireOk().text();
+  }
+
+  /**
+   * {@code POST /v1/diff}: what {@code domcaps diff A B} prints; {@code X-Domcaps-Exit} is 0
+   * when the documents are equal, 1 when not.
+   *
+   * @param format text or json
+   */
+  public HttpReply diff(String nameA, byte[] a, String nameB, byte[] b, String format)
+      throws IOException, DomCapsServiceException {
+    Map<String, byte[]> docs = new LinkedHashMap<>();
+    docs.put(nameA, a);
+    docs.put(nameB, b);
+    if (docs.size() != 2) {
+      throw new IllegalArgumentException("diff takes two documents of different names, got "
+          + nameA + " twice");
+    }
+    return postDocuments("/v1/diff", docs, format).requireOk();
+  }
+
+  /**
+   * {@code POST /v1/cpu-baseline}: what {@code domcaps cpu-baseline FILE} (virsh
+   * hypervisor-cpu-baseline) prints for the file's text {@code xml}; {@code query} takes virsh's
+   * options by name ({@code virttype}, {@code emulator}, {@code arch}, {@code machine}, {@code
+   * features}, {@code migratable}, as {@code "true"}), {@code libvirt}, {@code format}
+   * (xml|json) and {@code name}.
+   *
+   * @throws DomCapsServiceException libvirt's refusal (422, its message)
+   */
+  public HttpReply cpuBaseline(byte[] xml, Map<String, String> query)
+      throws IOException, DomCapsServiceException {
+    return post("/v1/cpu-baseline" + queryString(query), xml, "application/xml").requireOk();
+  }
+
+  /**
+   * {@code POST /v1/cpu-compare}: what {@code domcaps cpu-compare FILE} prints; options as for
+   * {@link #cpuBaseline} with {@code error} and {@code validate}, {@code format} text|json.
+   * {@code X-Domcaps-Exit} is 1 when the CPU is incompatible.
+   */
+  public HttpReply cpuCompare(byte[] xml, Map<String, String> query)
+      throws IOException, DomCapsServiceException {
+    return post("/v1/cpu-compare" + queryString(query), xml, "application/xml").requireOk();
+  }
+
+  /** The documents as a multipart/form-data body, one a part, named by their keys. */
+  private HttpReply postDocuments(String path, Map<String, byte[]> documents, String format)
+      throws IOException {
+    String boundary = "domcaps-" + Long.toHexString(System.nanoTime())
+        + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int i = 0;
+    for (Map.Entry<String, byte[]> d : documents.entrySet()) {
+      String name = d.getKey().replace("\"", "%22").replace("\r", "").replace("\n", "");
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc"
+          + (++i) + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream"
+          + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(d.getValue());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return post(path + queryString(Map.of("format", format)), body.toByteArray(),
+        "multipart/form-data; boundary=" + boundary);
+  }
+
   /** A GET of {@code pathAndQuery}; any status is returned. */
   public HttpReply get(String pathAndQuery, String... headerPairs) throws IOException {
     return exchange("GET", pathAndQuery, null, null, headerPairs);
   }
 
-  /** A POST of {@code body}; any status is returned. */
-  public HttpReply post(String path, byte[] body, String contentType) throws IOException {
-    return exchange("POST", path, body, contentType);
+  /** A POST of {@code body} with more headers (name, value pairs); any status is returned. */
+  public HttpReply post(String path, byte[] body, String contentType, String... headerPairs)
+      throws IOException {
+    return exchange("POST", path, body, contentType, headerPairs);
   }
 
   /** {@code ?k=v&...}, percent-encoded; empty for no parameters. */
