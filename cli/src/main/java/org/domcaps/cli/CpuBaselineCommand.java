@@ -14,10 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code domcaps cpu-baseline FILE}: what {@code virsh hypervisor-cpu-baseline FILE} prints. */
 @Command(name = "cpu-baseline",
-    description = {"Compute the baseline CPU of the CPUs in FILE usable by this host's hypervisor,"
-        + " as `virsh hypervisor-cpu-baseline` (libvirt 9.0, or the --libvirt release) does. "
-            + "FILE may hold <cpu> elements,"
-        + " domain XML, host capabilities or domain capabilities (their host-model CPU).",
+    description = {
+        "Compute the baseline CPU of the CPUs in FILE usable by this host's hypervisor, as `virsh"
+            + " hypervisor-cpu-baseline` (libvirt 9.0, or the --libvirt release) does. FILE may"
+            + " hold <cpu> elements, domain XML, host capabilities or domain capabilities (their"
+            + " host-model CPU).",
         "Exit status: 0 printed, 1 refused (libvirt's message on stderr)."})
 final class CpuBaselineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

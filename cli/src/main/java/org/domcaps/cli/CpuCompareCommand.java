@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code domcaps cpu-compare FILE}: what {@code virsh hypervisor-cpu-compare FILE} prints. */
 @Command(name = "cpu-compare",
-    description = {"Compare the (first) CPU in FILE with the CPU this host's hypervisor provides,"
-        + " as `virsh hypervisor-cpu-compare` (libvirt 9.0, or the --libvirt release) does.",
+    description = {
+        "Compare the (first) CPU in FILE with the CPU this host's hypervisor provides, as `virsh"
+            + " hypervisor-cpu-compare` (libvirt 9.0, or the --libvirt release) does.",
         "Exit status: 0 identical or superset, 1 incompatible or refused."})
 final class CpuCompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

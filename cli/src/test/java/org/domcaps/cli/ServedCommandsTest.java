@@ -2,7 +2,6 @@
 package org.domcaps.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -303,7 +302,7 @@ class ServedCommandsTest {
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.text())
         .contains("libvirt=\\\"10.0\\\": not a release this service answers as: "
-        + "expected one of 9.0, 11.3");
+            + "expected one of 9.0, 11.3");
     assertThat(client.get("/v1/domcaps/all?libvirt=11.3").requireOk().text())
         .startsWith("<domainCapabilitiesList>");
   }
