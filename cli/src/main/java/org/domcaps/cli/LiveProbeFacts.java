@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.domcaps.check.FirmwareCandidate;
 import org.domcaps.check.ProbeFacts;
 import org.domcaps.check.Tri;
+import org.domcaps.check.VcpuStart;
 import org.domcaps.qemu.build.ResolvedRequest;
 import org.domcaps.qemu.firmware.FirmwareDescriptor;
 import org.domcaps.qemu.caps.Accel;
@@ -33,6 +34,7 @@ final class LiveProbeFacts implements ProbeFacts {
   private final FirmwareCapsResolver firmware;
   private final Supplier<Optional<Set<String>>> deviceTypes;
   private List<FirmwareCandidate> candidates;
+  private final java.util.Map<String, Optional<VcpuStart>> vcpuStarts = new java.util.HashMap<>();
 
   LiveProbeFacts(ResolvedRequest resolved, FirmwareCapsResolver firmware) {
     this.resolved = resolved;
@@ -133,6 +135,26 @@ final class LiveProbeFacts implements ProbeFacts {
       return Optional.of(in.readNBytes(64));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The vCPU started as libvirt's -cpu would ask, feature names turned into QEMU's; each CPU is
+   * started once per target.
+   */
+  @Override
+  public Optional<VcpuStart> vcpuStart(String machine, String model,
+      java.util.Map<String, Boolean> features, List<String> props) {
+    StringBuilder cpu = new StringBuilder(model);
+    features.forEach((name, on) -> cpu.append(',')
+        .append(name.equals("migratable") ? name : CpuFeatureNames.toQemu(resolved.caps().arch(),
+            name)).append(on ? "=on" : "=off"));
+    props.forEach(p -> cpu.append(',').append(p));
+    String accel = resolved.virtType().equals("kvm") ? "kvm" : "tcg";
+    String key = machine + " " + accel + " " + cpu;
+    synchronized (vcpuStarts) {
+      return vcpuStarts.computeIfAbsent(key, k -> QemuVcpuStart.of(resolved.emulator(), machine,
+          accel, cpu.toString()));
     }
   }
 

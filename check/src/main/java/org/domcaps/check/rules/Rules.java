@@ -15,6 +15,7 @@ public final class Rules {
       new CpuModeRule(),
       new CpuModelRule(),
       new ArmVirtCpuRule(),
+      new KvmVcpuRule(),
       new HypervisorFeatureRule(),
       new DocumentFeatureRule(),
       new MemoryDeviceRule(),
