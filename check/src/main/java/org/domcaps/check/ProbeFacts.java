@@ -87,6 +87,14 @@ public interface ProbeFacts {
     return Optional.empty();
   }
 
+  /**
+   * QEMU's full expansion of a guest CPU model under the target's accelerator: its boolean
+   * properties by QEMU's names ({@code apic}), empty when not probed or QEMU does not know it.
+   */
+  default Optional<java.util.Map<String, Boolean>> qemuCpuModel(String model) {
+    return Optional.empty();
+  }
+
   /** Whether the facts are of the host itself (they can decide), or none are known. */
   default boolean live() {
     return false;

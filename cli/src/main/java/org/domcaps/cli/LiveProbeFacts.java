@@ -33,6 +33,7 @@ final class LiveProbeFacts implements ProbeFacts {
   private final ResolvedRequest resolved;
   private final FirmwareCapsResolver firmware;
   private final Supplier<Optional<Set<String>>> deviceTypes;
+  private final Supplier<Optional<java.util.Map<String, java.util.Map<String, Boolean>>>> cpuModels;
   private List<FirmwareCandidate> candidates;
   private final java.util.Map<String, Optional<VcpuStart>> vcpuStarts = new java.util.HashMap<>();
 
@@ -40,6 +41,10 @@ final class LiveProbeFacts implements ProbeFacts {
     this.resolved = resolved;
     this.firmware = firmware;
     this.deviceTypes = memo(() -> QemuDeviceTypes.of(resolved.emulator()));
+    boolean kvm = resolved.virtType().equals("kvm");
+    this.cpuModels = memo(() -> QemuCpuModelExpansion.of(resolved.emulator(), kvm ? "kvm" : "tcg",
+        resolved.caps().accel(kvm ? Accel.KVM : Accel.TCG).cpuDefinitions().stream()
+            .map(d -> d.name()).toList()));
   }
 
   @Override
@@ -156,6 +161,12 @@ final class LiveProbeFacts implements ProbeFacts {
       return vcpuStarts.computeIfAbsent(key, k -> QemuVcpuStart.of(resolved.emulator(), machine,
           accel, cpu.toString()));
     }
+  }
+
+  /** Every CPU model the binary lists for the accelerator, expanded by one QEMU on first use. */
+  @Override
+  public Optional<java.util.Map<String, Boolean>> qemuCpuModel(String model) {
+    return cpuModels.get().map(all -> all.get(model));
   }
 
   @Override

@@ -16,6 +16,7 @@ public final class Rules {
       new CpuModelRule(),
       new ArmVirtCpuRule(),
       new KvmVcpuRule(),
+      new ApicMsiRule(),
       new HypervisorFeatureRule(),
       new DocumentFeatureRule(),
       new MemoryDeviceRule(),
