@@ -68,6 +68,23 @@ public record Machine(String arch, String name) {
     return q35() || i440fx() || pseries();
   }
 
+  public boolean riscvVirt() {
+    return (arch.equals("riscv64") || arch.equals("riscv32"))
+        && (name.equals("virt") || name.startsWith("virt-"));
+  }
+
+  /**
+   * Whether the machine has a DMA-capable fw_cfg by the time QEMU creates -device devices:
+   * the PC machines and ARM virt create it while the board is built; RISC-V virt only once
+   * machine init is done (virt_machine_done), too late for ramfb; UNKNOWN for the others.
+   */
+  public Tri fwCfgDmaForDevices() {
+    if (q35() || i440fx() || armVirt()) {
+      return Tri.YES;
+    }
+    return riscvVirt() ? Tri.NO : Tri.UNKNOWN;
+  }
+
   /** CCW is the only bus for virtio on s390-ccw machines: no PCI devices of QEMU's. */
   public boolean ccw() {
     return s390Ccw();

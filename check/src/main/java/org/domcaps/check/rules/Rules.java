@@ -21,6 +21,7 @@ public final class Rules {
       new DocumentFeatureRule(),
       new MemoryDeviceRule(),
       new DeviceEnumRule(),
+      new RamfbRule(),
       new DiskRule(),
       new CcwTransitionalRule(),
       new UsbBusRule(),
