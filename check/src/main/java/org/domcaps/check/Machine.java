@@ -55,9 +55,12 @@ public record Machine(String arch, String name) {
     return q35() || i440fx() || (x86() && name.equals("isapc"));
   }
 
-  /** A PCI Express root complex (pcie-root): Q35 and ARM virt (qemuDomainMachineIsPCIeRoot). */
+  /**
+   * A PCI Express root complex (pcie-root): Q35, ARM virt and RISC-V virt (libvirt's
+   * qemuDomainDefAddDefaultDevices adds pcie-root there, virt machines when QEMU has gpex).
+   */
   public boolean pcieRoot() {
-    return q35() || armVirt();
+    return q35() || armVirt() || riscvVirt();
   }
 
   /**

@@ -120,7 +120,7 @@ public final class KvmVcpuRule implements Rule {
    * The CPU properties qemuBuildCpuCommandLine appends for the definition's features, clock
    * timers and panic devices; returns the first element that asked for one.
    */
-  private static Optional<Element> flags(DomainDefinition def, List<String> props) {
+  static Optional<Element> flags(DomainDefinition def, List<String> props) {
     Element first = null;
     Optional<Element> clock = def.root().child("clock");
     if (clock.isPresent()) {
