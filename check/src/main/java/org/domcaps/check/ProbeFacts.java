@@ -79,11 +79,13 @@ public interface ProbeFacts {
    * Starts QEMU (paused, no devices) on {@code machine} under the target's accelerator with the
    * guest CPU {@code model} ({@code host}, {@code max} or a named model) and {@code features}
    * (libvirt names, true = on) and QEMU CPU properties {@code props} ({@code hv-vapic=on}), as
-   * libvirt's {@code -cpu} would ask: whether the hypervisor can run that vCPU. Empty when the
-   * probe cannot start QEMU here (offline, no such binary).
+   * libvirt's {@code -cpu} would ask: whether the hypervisor can run that vCPU, and whether the
+   * features {@code query} (libvirt names) are on in it. Empty when the probe cannot start QEMU
+   * here (offline, no such binary).
    */
   default Optional<VcpuStart> vcpuStart(String machine, String model,
-      java.util.Map<String, Boolean> features, List<String> props) {
+      java.util.Map<String, Boolean> features, List<String> props,
+      java.util.Collection<String> query) {
     return Optional.empty();
   }
 

@@ -149,17 +149,32 @@ final class LiveProbeFacts implements ProbeFacts {
    */
   @Override
   public Optional<VcpuStart> vcpuStart(String machine, String model,
-      java.util.Map<String, Boolean> features, List<String> props) {
+      java.util.Map<String, Boolean> features, List<String> props,
+      java.util.Collection<String> query) {
+    String arch = resolved.caps().arch();
     StringBuilder cpu = new StringBuilder(model);
     features.forEach((name, on) -> cpu.append(',')
-        .append(name.equals("migratable") ? name : CpuFeatureNames.toQemu(resolved.caps().arch(),
-            name)).append(on ? "=on" : "=off"));
+        .append(name.equals("migratable") ? name : CpuFeatureNames.toQemu(arch, name))
+        .append(on ? "=on" : "=off"));
     props.forEach(p -> cpu.append(',').append(p));
+    List<String> asked = query.stream().sorted().toList();
     String accel = resolved.virtType().equals("kvm") ? "kvm" : "tcg";
-    String key = machine + " " + accel + " " + cpu;
+    String key = machine + " " + accel + " " + cpu + " " + asked;
     synchronized (vcpuStarts) {
-      return vcpuStarts.computeIfAbsent(key, k -> QemuVcpuStart.of(resolved.emulator(), machine,
-          accel, cpu.toString()));
+      return vcpuStarts.computeIfAbsent(key, k -> {
+        List<String> qemuNames = asked.stream().map(f -> CpuFeatureNames.toQemu(arch, f)).toList();
+        return QemuVcpuStart.of(resolved.emulator(), machine, accel, cpu.toString(), qemuNames)
+            .map(s -> {
+              java.util.Map<String, Boolean> byLibvirtName = new java.util.HashMap<>();
+              for (int i = 0; i < asked.size(); i++) {
+                Boolean v = s.features().get(qemuNames.get(i));
+                if (v != null) {
+                  byLibvirtName.put(asked.get(i), v);
+                }
+              }
+              return new VcpuStart(s.runs(), s.qemuError(), byLibvirtName);
+            });
+      });
     }
   }
 

@@ -26,6 +26,15 @@ final class QemuCpuModelExpansion {
 
   private QemuCpuModelExpansion() {}
 
+  private static void send(OutputStream in, String s) {
+    try {
+      in.write(s.getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      // QEMU already exited: what it answered is all there is
+    }
+  }
+
   /** Each model's boolean properties; a model QEMU could not expand is left out. */
   static Optional<Map<String, Map<String, Boolean>>> of(String binary, String accel,
       List<String> models) {
@@ -37,18 +46,9 @@ final class QemuCpuModelExpansion {
     Process p = null;
     try {
       p = pb.start();
-      StringBuilder cmds = new StringBuilder("{\"execute\":\"qmp_capabilities\"}\n");
-      for (int i = 0; i < models.size(); i++) {
-        cmds.append("{\"execute\":\"query-cpu-model-expansion\",\"arguments\":{\"type\":\"full\","
-            + "\"model\":{\"name\":").append(json.writeValueAsString(models.get(i)))
-            .append("}},\"id\":").append(i).append("}\n");
-      }
-      cmds.append("{\"execute\":\"quit\"}\n");
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(cmds.toString().getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // QEMU already exited: nothing expanded
-      }
+      // One command at a time: each answer asks for the next (QMP queues only a few requests).
+      OutputStream in = p.getOutputStream();
+      send(in, "{\"execute\":\"qmp_capabilities\",\"id\":-1}\n");
       Map<String, Map<String, Boolean>> out = new HashMap<>();
       try (BufferedReader r = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -58,18 +58,29 @@ final class QemuCpuModelExpansion {
             continue;
           }
           JsonNode n = json.readTree(line);
+          if (!n.path("id").isInt()) {
+            continue; // the greeting, events
+          }
+          int id = n.get("id").intValue();
           JsonNode props = n.path("return").path("model").path("props");
-          if (!n.path("id").isInt() || !props.isObject()) {
-            continue;
-          }
-          Map<String, Boolean> bools = new HashMap<>();
-          for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isBoolean()) {
-              bools.put(e.getKey(), e.getValue().booleanValue());
+          if (id >= 0 && props.isObject()) {
+            Map<String, Boolean> bools = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+              Map.Entry<String, JsonNode> e = it.next();
+              if (e.getValue().isBoolean()) {
+                bools.put(e.getKey(), e.getValue().booleanValue());
+              }
             }
+            out.put(models.get(id), bools);
           }
-          out.put(models.get(n.get("id").intValue()), bools);
+          int next = id + 1;
+          if (next < models.size()) {
+            send(in, "{\"execute\":\"query-cpu-model-expansion\",\"arguments\":{\"type\":"
+                + "\"full\",\"model\":{\"name\":" + json.writeValueAsString(models.get(next))
+                + "}},\"id\":" + next + "}\n");
+          } else if (next == models.size()) {
+            send(in, "{\"execute\":\"quit\",\"id\":" + next + "}\n");
+          }
         }
       }
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -102,7 +102,8 @@ public final class KvmVcpuRule implements Rule {
       at = why.get();
       value = why.get().name();
     }
-    Optional<VcpuStart> start = t.facts().vcpuStart(m.name(), model, features, props);
+    Optional<VcpuStart> start = t.facts().vcpuStart(m.name(), model, features, props,
+        List.of());
     if (start.isEmpty()) {
       out.unknown(at, value, "whether KVM on this host runs CPU '" + model
           + "' was not probed, cannot tell");

@@ -17,6 +17,8 @@ public final class Rules {
       new ArmVirtCpuRule(),
       new KvmVcpuRule(),
       new DefaultCpuFlagsRule(),
+      new HostModelCheckFullRule(),
+      new HypervVerifyRule(),
       new ApicMsiRule(),
       new HypervisorFeatureRule(),
       new DocumentFeatureRule(),
