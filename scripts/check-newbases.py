@@ -6,7 +6,7 @@ results.jsonl. Each new base takes a corpus base's one-change cases and rewrites
 was refused for something missing on the host, or whose message names such a thing, is
 'environment' (not scored); other refusals are 'capability'.
 usage (root, from the project root): scripts/check-newbases.py OUTDIR [BASE...]
-bases: x86q35kvm (needs /dev/kvm), i686pc, armv7lvirt, x86pckvm
+bases: x86q35kvm (needs /dev/kvm), i686pc, armv7lvirt, x86pckvm (needs /dev/kvm), riscv64virt
 Then: scripts/check-corpus.py OUTDIR/BASE"""
 import json, os, re, subprocess, sys, tempfile
 SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "check")
@@ -16,6 +16,8 @@ BASES = {
     "x86pckvm": ("x86pctcg", "kvm", "x86_64", "/usr/bin/qemu-system-x86_64", "pc-i440fx-7.2"),
     "i686pc": ("x86pctcg", "qemu", "i686", "/usr/bin/qemu-system-i386", "pc-i440fx-7.2"),
     "armv7lvirt": ("aarch64virt", "qemu", "armv7l", "/usr/bin/qemu-system-arm", "virt-7.2"),
+    # A fifth arch no corpus base has: RISC-V's virt machine (unversioned), OpenSBI, TCG.
+    "riscv64virt": ("aarch64virt", "qemu", "riscv64", "/usr/bin/qemu-system-riscv64", "virt"),
 }
 ENVIRONMENT = re.compile(r"/dev/tpm|/dev/dri|/sys/|SDL|sdl|Failed to connect|hugetlbfs|"
                          r"No such file|Cannot access|cannot open|Could not open|swtpm|"

@@ -55,9 +55,12 @@ public record Machine(String arch, String name) {
     return q35() || i440fx() || (x86() && name.equals("isapc"));
   }
 
-  /** A PCI Express root complex (pcie-root): Q35 and ARM virt (qemuDomainMachineIsPCIeRoot). */
+  /**
+   * A PCI Express root complex (pcie-root): Q35, ARM virt and RISC-V virt (libvirt's
+   * qemuDomainDefAddDefaultDevices adds pcie-root there, virt machines when QEMU has gpex).
+   */
   public boolean pcieRoot() {
-    return q35() || armVirt();
+    return q35() || armVirt() || riscvVirt();
   }
 
   /**
@@ -66,6 +69,23 @@ public record Machine(String arch, String name) {
    */
   public boolean defaultUsb() {
     return q35() || i440fx() || pseries();
+  }
+
+  public boolean riscvVirt() {
+    return (arch.equals("riscv64") || arch.equals("riscv32"))
+        && (name.equals("virt") || name.startsWith("virt-"));
+  }
+
+  /**
+   * Whether the machine has a DMA-capable fw_cfg by the time QEMU creates -device devices:
+   * the PC machines and ARM virt create it while the board is built; RISC-V virt only once
+   * machine init is done (virt_machine_done), too late for ramfb; UNKNOWN for the others.
+   */
+  public Tri fwCfgDmaForDevices() {
+    if (q35() || i440fx() || armVirt()) {
+      return Tri.YES;
+    }
+    return riscvVirt() ? Tri.NO : Tri.UNKNOWN;
   }
 
   /** CCW is the only bus for virtio on s390-ccw machines: no PCI devices of QEMU's. */

@@ -75,6 +75,28 @@ public interface ProbeFacts {
     return Optional.empty();
   }
 
+  /**
+   * Starts QEMU (paused, no devices) on {@code machine} under the target's accelerator with the
+   * guest CPU {@code model} ({@code host}, {@code max} or a named model) and {@code features}
+   * (libvirt names, true = on) and QEMU CPU properties {@code props} ({@code hv-vapic=on}), as
+   * libvirt's {@code -cpu} would ask: whether the hypervisor can run that vCPU, and whether the
+   * features {@code query} (libvirt names) are on in it. Empty when the probe cannot start QEMU
+   * here (offline, no such binary).
+   */
+  default Optional<VcpuStart> vcpuStart(String machine, String model,
+      java.util.Map<String, Boolean> features, List<String> props,
+      java.util.Collection<String> query) {
+    return Optional.empty();
+  }
+
+  /**
+   * QEMU's full expansion of a guest CPU model under the target's accelerator: its boolean
+   * properties by QEMU's names ({@code apic}), empty when not probed or QEMU does not know it.
+   */
+  default Optional<java.util.Map<String, Boolean>> qemuCpuModel(String model) {
+    return Optional.empty();
+  }
+
   /** Whether the facts are of the host itself (they can decide), or none are known. */
   default boolean live() {
     return false;

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.domcaps.check.FirmwareCandidate;
 import org.domcaps.check.ProbeFacts;
 import org.domcaps.check.Tri;
+import org.domcaps.check.VcpuStart;
 import org.domcaps.qemu.api.EmulatorCaps;
 import org.domcaps.qemu.api.FirmwareDescriptors;
 import org.domcaps.qemu.api.Options;
@@ -31,13 +32,19 @@ final class LiveProbeFacts implements ProbeFacts {
   private final EmulatorCaps caps;
   private final Options options;
   private final Supplier<Optional<Set<String>>> deviceTypes;
+  private final Supplier<Optional<java.util.Map<String, java.util.Map<String, Boolean>>>> cpuModels;
   private List<FirmwareCandidate> candidates;
+  private final java.util.Map<String, Optional<VcpuStart>> vcpuStarts = new java.util.HashMap<>();
 
   LiveProbeFacts(Resolution resolved, Options options) {
     this.resolved = resolved;
     this.caps = resolved.emulatorCaps();
     this.options = options;
     this.deviceTypes = memo(() -> QemuDeviceTypes.of(resolved.emulator()));
+    boolean kvm = resolved.virtType().equals("kvm");
+    this.cpuModels = memo(() -> QemuCpuModelExpansion.of(resolved.emulator(), kvm ? "kvm" : "tcg",
+        caps.cpuModels(resolved.virtType()).stream().map(EmulatorCaps.CpuModel::name)
+            .toList()));
   }
 
   @Override
@@ -133,6 +140,46 @@ final class LiveProbeFacts implements ProbeFacts {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The vCPU started as libvirt's -cpu would ask, feature names turned into QEMU's; each CPU is
+   * started once per target.
+   */
+  @Override
+  public Optional<VcpuStart> vcpuStart(String machine, String model,
+      java.util.Map<String, Boolean> features, List<String> props,
+      java.util.Collection<String> query) {
+    StringBuilder cpu = new StringBuilder(model);
+    features.forEach((name, on) -> cpu.append(',')
+        .append(name.equals("migratable") ? name : caps.qemuFeatureName(name))
+        .append(on ? "=on" : "=off"));
+    props.forEach(p -> cpu.append(',').append(p));
+    List<String> asked = query.stream().sorted().toList();
+    String accel = resolved.virtType().equals("kvm") ? "kvm" : "tcg";
+    String key = machine + " " + accel + " " + cpu + " " + asked;
+    synchronized (vcpuStarts) {
+      return vcpuStarts.computeIfAbsent(key, k -> {
+        List<String> qemuNames = asked.stream().map(caps::qemuFeatureName).toList();
+        return QemuVcpuStart.of(resolved.emulator(), machine, accel, cpu.toString(), qemuNames)
+            .map(s -> {
+              java.util.Map<String, Boolean> byLibvirtName = new java.util.HashMap<>();
+              for (int i = 0; i < asked.size(); i++) {
+                Boolean v = s.features().get(qemuNames.get(i));
+                if (v != null) {
+                  byLibvirtName.put(asked.get(i), v);
+                }
+              }
+              return new VcpuStart(s.runs(), s.qemuError(), byLibvirtName);
+            });
+      });
+    }
+  }
+
+  /** Every CPU model the binary lists for the accelerator, expanded by one QEMU on first use. */
+  @Override
+  public Optional<java.util.Map<String, Boolean>> qemuCpuModel(String model) {
+    return cpuModels.get().map(all -> all.get(model));
   }
 
   @Override

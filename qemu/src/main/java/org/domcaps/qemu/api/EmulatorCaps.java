@@ -129,6 +129,14 @@ public final class EmulatorCaps {
     return out;
   }
 
+  /**
+   * QEMU's name of the CPU feature libvirt spells {@code libvirtName} (for a {@code -cpu} option
+   * or a QMP property), on this binary's arch.
+   */
+  public String qemuFeatureName(String libvirtName) {
+    return CpuFeatureNames.toQemu(caps.arch(), libvirtName);
+  }
+
   /** QEMU's expansion of the host CPU for {@code virtType}; empty when it gave none. */
   public Optional<HostCpu> hostCpu(String virtType) {
     Optional<HostCpuExpansion> e = caps.accel(Accel.forVirtType(virtType)).hostCpu();
