@@ -57,7 +57,7 @@ public record HypervisorCpu(
     EmulatorCaps caps = request.emulatorCaps();
     List<HypervisorModel> models = new ArrayList<>();
     for (EmulatorCaps.CpuModel d : caps.cpuModels(request.virtType())) {
-      models.add(new HypervisorModel(d.name(), d.blockers()));
+      models.add(new HypervisorModel(d.name(), d.usable(), d.blockers()));
     }
     Optional<List<String>> all = Optional.empty();
     Optional<List<String>> migratable = Optional.empty();
@@ -88,7 +88,7 @@ public record HypervisorCpu(
    */
   public static HypervisorCpu ofDocument(DomainCapabilities doc) {
     List<HypervisorModel> models = doc.cpu().map(c -> c.custom().stream()
-        .map(m -> new HypervisorModel(m.name(), List.of())).toList()).orElse(List.of());
+        .map(m -> new HypervisorModel(m.name(), m.usable(), List.of())).toList()).orElse(List.of());
     Optional<CpuDef> hostModel = doc.cpu().flatMap(c -> c.hostModel()).map(HypervisorCpu::guestCpu);
     return new HypervisorCpu(doc.path(), doc.domain(), doc.arch(), models, Optional.empty(),
         Optional.empty(), false, hostModel);

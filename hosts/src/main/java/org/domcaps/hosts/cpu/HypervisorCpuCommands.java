@@ -7,12 +7,14 @@ import java.util.List;
 import org.domcaps.model.LibvirtVersion;
 
 /**
- * libvirt 9.0.0's qemuConnectBaselineHypervisorCPU and qemuConnectCompareHypervisorCPU over a
- * {@link HypervisorCpu}: the x86 algorithms run in-process on the CPU map, as libvirt runs them.
+ * libvirt's qemuConnectBaselineHypervisorCPU and qemuConnectCompareHypervisorCPU (9.0.0, or the
+ * release given) over a {@link HypervisorCpu}: the x86 algorithms run in-process on the CPU map,
+ * as libvirt runs them.
  */
 public final class HypervisorCpuCommands {
   private final X86Baseline baseline;
   private final X86Compare compare;
+  private final X86PartialCheck partialCheck;
   private final LibvirtVersion libvirt;
 
   /** As libvirt 9.0.0. */
@@ -25,6 +27,7 @@ public final class HypervisorCpuCommands {
     this.libvirt = libvirt;
     baseline = new X86Baseline(libvirt);
     compare = new X86Compare(libvirt);
+    partialCheck = new X86PartialCheck(libvirt);
   }
 
   /** The baseline guest CPU, printed as libvirt prints it. */
@@ -85,7 +88,10 @@ public final class HypervisorCpuCommands {
     return cpu;
   }
 
-  /** The comparison of {@code cpu} with the hypervisor's host-model CPU. */
+  /**
+   * The comparison of {@code cpu} with the hypervisor's host-model CPU; from libvirt 11.3 on
+   * (qemuDomainCheckCPU) QEMU's usability of the model and its blockers come first.
+   */
   public X86Compare.Result compare(CpuDef cpu, HypervisorCpu hv, boolean failIncompatible)
       throws CpuException {
     if (hv.hostModel().isEmpty() || hv.hostModel().get().fallback() != CpuDef.Fallback.FORBID) {
@@ -95,6 +101,9 @@ public final class HypervisorCpuCommands {
     if (!isX86(hv.arch())) {
       throw new CpuException("Operation not supported: comparing with the hypervisor CPU is not"
           + " supported for arch " + hv.arch());
+    }
+    if (libvirt.atLeast(LibvirtVersion.V11_3)) {
+      return partialCheck.check(hv.hostModel().get(), hv.models(), cpu, failIncompatible);
     }
     return compare.compare(hv.hostModel().get(), cpu, failIncompatible);
   }

@@ -121,14 +121,6 @@ public final class VirshHypervisorCpu {
 
   private Answer compare(List<CpuXmlReader.Source> cpus, String file, Lookup lookup,
       boolean failIncompatible, boolean validate) {
-    if (libvirt.atLeast(LibvirtVersion.V11_3)) {
-      // libvirt 11.3 decides first by QEMU's usability of the model and then, per model, by the
-      // CPU map's partial-check flag (qemuDomainCheckCPU); the project's 11.3 CPU map does not
-      // carry that flag yet, and an answer half of 9.0's kind would be wrong without saying so.
-      return new Answer("\n", "error: Failed to compare hypervisor CPU with " + file + "\nerror: "
-          + "cpu-compare as libvirt " + libvirt + " is not supported yet (it needs the CPU map's "
-          + "partial-check flags); compare as libvirt 9.0 (--libvirt 9.0)\n", 1);
-    }
     try {
       HypervisorCpu hv = lookup.get();
       // libvirt reads the (first) CPU only once it has the hypervisor's.

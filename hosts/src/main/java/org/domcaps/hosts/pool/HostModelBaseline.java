@@ -14,6 +14,7 @@ import org.domcaps.hosts.cpu.HypervisorModel;
 import org.domcaps.hosts.cpu.X86Baseline;
 import org.domcaps.model.CpuFeature;
 import org.domcaps.model.HostModel;
+import org.domcaps.model.Usable;
 
 /**
  * The host-model of a pool: the x86 CPU baseline of the hosts' host-model CPUs, decoded onto
@@ -36,7 +37,8 @@ public class HostModelBaseline {
     List<HostModel> sorted = new ArrayList<>(hostModels);
     sorted.sort(Comparator.comparing(keys::get));
     List<CpuDef> cpus = sorted.stream().map(HypervisorCpu::guestCpu).toList();
-    List<HypervisorModel> models = commonModels.stream().map(n -> new HypervisorModel(n, List.of()))
+    List<HypervisorModel> models = commonModels.stream()
+        .map(n -> new HypervisorModel(n, Usable.UNKNOWN, List.of()))
         .toList();
     CpuDef cpu;
     try {

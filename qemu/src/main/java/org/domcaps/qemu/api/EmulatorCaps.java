@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.domcaps.model.Usable;
 import org.domcaps.qemu.build.VirtType;
 import org.domcaps.qemu.caps.Accel;
 import org.domcaps.qemu.caps.AccelCaps;
@@ -27,8 +28,13 @@ import org.domcaps.qemu.caps.QemuCaps;
 public final class EmulatorCaps {
   private final QemuCaps caps;
 
-  /** A CPU model QEMU offers, with the features that keep it from running on this host. */
-  public record CpuModel(String name, List<String> blockers) {
+  /**
+   * A CPU model QEMU offers, with the features that keep it from running on this host.
+   *
+   * @param usable QEMU's verdict: yes when it reported no blocker, no when it reported some,
+   *     unknown when it reported none at all (no {@code unavailable-features})
+   */
+  public record CpuModel(String name, Usable usable, List<String> blockers) {
     public CpuModel {
       blockers = List.copyOf(blockers);
     }
@@ -122,7 +128,12 @@ public final class EmulatorCaps {
   public List<CpuModel> cpuModels(String virtType) {
     List<CpuModel> out = new ArrayList<>();
     for (CpuDefinition d : caps.accel(Accel.forVirtType(virtType)).cpuDefinitions()) {
-      out.add(new CpuModel(d.name(),
+      Usable usable = switch (d.usable()) {
+        case YES -> Usable.YES;
+        case NO -> Usable.NO;
+        case UNKNOWN -> Usable.UNKNOWN;
+      };
+      out.add(new CpuModel(d.name(), usable,
           d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(caps.arch(), b, caps.libvirt()))
           .toList()));
     }

@@ -38,9 +38,12 @@ public final class X86CpuModels {
    * @param decodeGuest whether libvirt may pick it when naming a guest CPU
    * @param features its features, in map order
    * @param removed features later releases dropped from it (its "removed" list)
+   * @param compatCheck whether libvirt checks a guest CPU of this model by comparing it with the
+   *     map ({@code <check partial='compat'/>}, libvirt 10.x on) rather than by QEMU's blockers
+   *     when QEMU finds the model unusable; always false for libvirt 9.0
    */
   public record Model(String name, Optional<String> vendor, boolean decodeHost,
-      boolean decodeGuest, Set<String> features, List<String> removed) {
+      boolean decodeGuest, Set<String> features, List<String> removed, boolean compatCheck) {
     public Model {
       features = Collections.unmodifiableSet(new LinkedHashSet<>(features));
       removed = List.copyOf(removed);
@@ -66,7 +69,7 @@ public final class X86CpuModels {
     Map<String, Model> ms = new LinkedHashMap<>();
     for (X86CpuMap.Model m : map.models()) {
       ms.put(m.name(), new Model(m.name(), m.vendor(), m.decodeHost(), m.decodeGuest(),
-          m.features(), m.removed()));
+          m.features(), m.removed(), m.compatCheck()));
     }
     this.models = List.copyOf(ms.values());
     this.modelsByName = Collections.unmodifiableMap(ms);

@@ -42,7 +42,13 @@ public final class X86CpuMap {
     }
   }
 
-  /** A CPU model definition. */
+  /**
+   * A CPU model definition.
+   *
+   * @param compatCheck the map's {@code <check partial='compat'/>} (libvirt 10.x on): a partial
+   *     check of a guest CPU of this model compares it with the CPU map rather than by QEMU's
+   *     blockers
+   */
   public record Model(
       String name,
       Optional<String> vendor,
@@ -50,7 +56,8 @@ public final class X86CpuMap {
       boolean decodeGuest,
       List<Signature> signatures,
       Set<String> features,
-      List<String> removed) {
+      List<String> removed,
+      boolean compatCheck) {
     public Model {
       signatures = List.copyOf(signatures);
       features = Collections.unmodifiableSet(new LinkedHashSet<>(features));
@@ -102,7 +109,7 @@ public final class X86CpuMap {
           }
           cur = new ModelParts(l);
         }
-        case "sig", "features", "removed", "added" -> {
+        case "sig", "features", "removed", "added", "check" -> {
           if (cur == null) {
             throw l.error("outside a model");
           }
@@ -170,6 +177,7 @@ public final class X86CpuMap {
     final List<Signature> sigs = new ArrayList<>();
     final Set<String> features = new LinkedHashSet<>();
     final List<String> removed = new ArrayList<>();
+    boolean compatCheck;
 
     ModelParts(CpuMapText.Line l) {
       name = l.word(1);
@@ -188,12 +196,18 @@ public final class X86CpuMap {
         // Features added to a model later: libvirt uses them only in its compatibility check,
         // which domain capabilities never run; they are not part of the model's data.
         case "added" -> checked(l, rest, known);
+        case "check" -> {
+          if (!rest.equals(List.of("compat"))) {
+            throw l.error("expected \"check compat\"");
+          }
+          compatCheck = true;
+        }
         default -> removed.addAll(checked(l, rest, known));
       }
     }
 
     Model build() {
-      return new Model(name, vendor, host, guest, sigs, features, removed);
+      return new Model(name, vendor, host, guest, sigs, features, removed, compatCheck);
     }
 
     private static List<String> checked(CpuMapText.Line l, List<String> names,

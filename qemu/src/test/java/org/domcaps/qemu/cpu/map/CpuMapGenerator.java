@@ -70,6 +70,8 @@ public final class CpuMapGenerator {
         .append("# feature NAME msr INDEX REG BIT [nonmigratable]\n")
         .append("# model NAME VENDOR|- host-decode guest-decode (on|off)\n")
         .append("#   sig FAMILY MODEL [STEPPINGS]   features NAME...   removed NAME...\n")
+        .append("#   check compat   (check='partial' compares with the CPU map, not by QEMU's"
+            + " blockers)\n")
         .append("#   added NAME...   (features added to the model later: not part of its data)\n")
         .append("#   canonical-of MODEL   (this model only renames MODEL: MODEL's canonical"
             + " name)\n");
@@ -179,6 +181,15 @@ public final class CpuMapGenerator {
       throw new IllegalArgumentException("model " + md.name + " needs one <decode>");
     }
     md.decode = decode.get(0).getAttribute("host") + ' ' + decode.get(0).getAttribute("guest");
+    for (Element check : children(m, "check")) {
+      // libvirt 10.x on (x86ModelParseCheck): the one value is "compat"; not inherited.
+      if (!check.getAttribute("partial").equals("compat")) {
+        throw new IllegalArgumentException("model " + md.name
+            + ": expected <check partial='compat'/>,"
+            + " got partial='" + check.getAttribute("partial") + "'");
+      }
+      md.compatCheck = true;
+    }
     List<Element> ancestors = children(m, "model");
     boolean changed = !children(m, "signature").isEmpty() || !children(m, "vendor").isEmpty()
         || !children(m, "feature").isEmpty();
@@ -294,6 +305,7 @@ public final class CpuMapGenerator {
     String decode;
     String vendor;
     String aliasOf;
+    boolean compatCheck;
     final List<String> sigs = new ArrayList<>();
     final Set<String> features = new LinkedHashSet<>();
     final List<String> removed = new ArrayList<>();
@@ -306,6 +318,9 @@ public final class CpuMapGenerator {
     void appendTo(StringBuilder out) {
       out.append("model ").append(name).append(' ').append(vendor == null ? "-" : vendor)
           .append(' ').append(decode).append('\n');
+      if (compatCheck) {
+        out.append("  check compat\n");
+      }
       for (String s : sigs) {
         out.append("  sig ").append(s).append('\n');
       }
