@@ -94,16 +94,19 @@ public final class CpuXmlReader {
 
   /** The CPU elements virsh finds in the file, or virsh's refusal of it. */
   public static List<Source> extract(Path file) throws CpuException {
-    String text;
+    return extract(text(file), file.toString());
+  }
+
+  /** The text of {@code file} as virsh reads it (virFileReadAll: at most 10 MiB). */
+  public static String text(Path file) throws CpuException {
     try {
       if (Files.size(file) > MAX_FILE) {
         throw new CpuException("File '" + file + "' is larger than " + MAX_FILE + " bytes");
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CpuException("Failed to open file '" + file + "': " + ErrorText.of(e));
     }
-    return extract(text, file.toString());
   }
 
   /** The CPU elements virsh finds in {@code text}, named {@code fileName} in messages. */

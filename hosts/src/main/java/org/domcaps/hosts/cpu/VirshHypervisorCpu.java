@@ -48,13 +48,11 @@ public final class VirshHypervisorCpu {
   }
 
   public Answer baseline(Path file, Lookup lookup, boolean features, boolean migratable) {
-    List<CpuXmlReader.Source> sources;
     try {
-      sources = CpuXmlReader.extract(file);
+      return baseline(CpuXmlReader.text(file), file.toString(), lookup, features, migratable);
     } catch (CpuException e) {
-      return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
+      return refusal(e);
     }
-    return baseline(sources, lookup, features, migratable);
   }
 
   /**
@@ -62,13 +60,11 @@ public final class VirshHypervisorCpu {
    */
   public Answer baseline(String text, String fileName, Lookup lookup, boolean features,
       boolean migratable) {
-    List<CpuXmlReader.Source> sources;
     try {
-      sources = CpuXmlReader.extract(text, fileName);
+      return baseline(CpuXmlReader.extract(text, fileName), lookup, features, migratable);
     } catch (CpuException e) {
-      return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
+      return refusal(e);
     }
-    return baseline(sources, lookup, features, migratable);
   }
 
   private Answer baseline(List<CpuXmlReader.Source> sources, Lookup lookup, boolean features,
@@ -83,7 +79,7 @@ public final class VirshHypervisorCpu {
       return new Answer(commands.baseline(cpus, limits, lookup.get(), features, migratable) + "\n",
           "", 0);
     } catch (CpuException | DomCapsException e) {
-      return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
+      return refusal(e);
     }
   }
 
@@ -96,13 +92,12 @@ public final class VirshHypervisorCpu {
    *     before it is read (libvirt does so once it has the hypervisor's CPU)
    */
   public Answer compare(Path file, Lookup lookup, boolean failIncompatible, boolean validate) {
-    List<CpuXmlReader.Source> cpus;
     try {
-      cpus = CpuXmlReader.extract(file);
+      return compare(CpuXmlReader.text(file), file.toString(), lookup, failIncompatible,
+          validate);
     } catch (CpuException e) {
-      return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
+      return refusal(e);
     }
-    return compare(cpus, file.toString(), lookup, failIncompatible, validate);
   }
 
   /**
@@ -110,13 +105,12 @@ public final class VirshHypervisorCpu {
    */
   public Answer compare(String text, String fileName, Lookup lookup, boolean failIncompatible,
       boolean validate) {
-    List<CpuXmlReader.Source> cpus;
     try {
-      cpus = CpuXmlReader.extract(text, fileName);
+      return compare(CpuXmlReader.extract(text, fileName), fileName, lookup, failIncompatible,
+          validate);
     } catch (CpuException e) {
-      return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
+      return refusal(e);
     }
-    return compare(cpus, fileName, lookup, failIncompatible, validate);
   }
 
   private Answer compare(List<CpuXmlReader.Source> cpus, String file, Lookup lookup,
@@ -138,5 +132,10 @@ public final class VirshHypervisorCpu {
       return new Answer("\n", "error: Failed to compare hypervisor CPU with " + file + "\nerror: "
           + e.getMessage() + "\n", 1);
     }
+  }
+
+  /** virsh's refusal of a command that got no answer: the message on stderr, status 1. */
+  private static Answer refusal(Exception e) {
+    return new Answer("\n", "error: " + e.getMessage() + "\n", 1);
   }
 }
