@@ -128,12 +128,7 @@ public final class EmulatorCaps {
   public List<CpuModel> cpuModels(String virtType) {
     List<CpuModel> out = new ArrayList<>();
     for (CpuDefinition d : caps.accel(Accel.forVirtType(virtType)).cpuDefinitions()) {
-      Usable usable = switch (d.usable()) {
-        case YES -> Usable.YES;
-        case NO -> Usable.NO;
-        case UNKNOWN -> Usable.UNKNOWN;
-      };
-      out.add(new CpuModel(d.name(), usable,
+      out.add(new CpuModel(d.name(), d.usable().toModel(),
           d.blockers().stream().map(b -> CpuFeatureNames.fromQemu(caps.arch(), b, caps.libvirt()))
           .toList()));
     }

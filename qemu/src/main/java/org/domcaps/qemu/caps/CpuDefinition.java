@@ -22,6 +22,15 @@ public record CpuDefinition(
   public enum Usable {
     YES,
     NO,
-    UNKNOWN
+    UNKNOWN;
+
+    /** The document model's value for this verdict. */
+    public org.domcaps.model.Usable toModel() {
+      return switch (this) {
+        case YES -> org.domcaps.model.Usable.YES;
+        case NO -> org.domcaps.model.Usable.NO;
+        case UNKNOWN -> org.domcaps.model.Usable.UNKNOWN;
+      };
+    }
   }
 }

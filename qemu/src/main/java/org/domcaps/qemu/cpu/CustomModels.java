@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.domcaps.model.CpuModel;
 import org.domcaps.model.LibvirtVersion;
-import org.domcaps.model.Usable;
 import org.domcaps.qemu.caps.AccelCaps;
 import org.domcaps.qemu.caps.CpuDefinition;
 import org.domcaps.qemu.caps.QemuCaps;
@@ -78,7 +77,7 @@ final class CustomModels {
       if (name.equals("host")) {
         continue;
       }
-      CpuModel model = new CpuModel(name, usable(d.usable()), d.deprecated(),
+      CpuModel model = new CpuModel(name, d.usable().toModel(), d.deprecated(),
           vendor(caps.arch(), name, libvirt));
       if (!since11) {
         out.add(model);
@@ -99,14 +98,6 @@ final class CustomModels {
   }
 
   /** QEMU's usability of a model (from its blockers) as libvirt reports it. */
-  private static Usable usable(CpuDefinition.Usable u) {
-    return switch (u) {
-      case YES -> Usable.YES;
-      case NO -> Usable.NO;
-      case UNKNOWN -> Usable.UNKNOWN;
-    };
-  }
-
   /** libvirt's virCPUGetVendorForModel for the emulator arch; {@code unknown} when none. */
   private static String vendor(String emulatorArch, String model, LibvirtVersion libvirt) {
     Optional<String> v = switch (CpuArchFamily.of(emulatorArch)) {
