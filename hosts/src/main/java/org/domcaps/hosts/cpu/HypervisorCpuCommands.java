@@ -27,7 +27,7 @@ public final class HypervisorCpuCommands {
     this.libvirt = libvirt;
     baseline = new X86Baseline(libvirt);
     compare = new X86Compare(libvirt);
-    partialCheck = new X86PartialCheck(libvirt);
+    partialCheck = new X86PartialCheck(libvirt, compare, baseline);
   }
 
   /** The baseline guest CPU, printed as libvirt prints it. */

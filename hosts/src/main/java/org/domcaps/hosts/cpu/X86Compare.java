@@ -45,9 +45,8 @@ public final class X86Compare {
     }
     Outcome o = compute(host, cpu);
     if (o.result() == Result.INCOMPATIBLE && failIncompatible) {
-      throw new CpuException(o.message() == null
-          ? "the CPU is incompatible with host CPU"
-          : "the CPU is incompatible with host CPU: " + o.message());
+      throw o.message() == null ? new CpuException("the CPU is incompatible with host CPU")
+          : incompatibleError(o.message());
     }
     return o.result();
   }
@@ -95,6 +94,11 @@ public final class X86Compare {
           + x86.names(diff, ", "));
     }
     return new Outcome(Result.SUPERSET, null);
+  }
+
+  /** libvirt's VIR_ERR_CPU_INCOMPATIBLE with its explanation {@code message}. */
+  static CpuException incompatibleError(String message) {
+    return new CpuException("the CPU is incompatible with host CPU: " + message);
   }
 
   private static Outcome incompatible(String message) {

@@ -22,10 +22,11 @@ final class X86PartialCheck {
   private final X86Compare compare;
   private final X86Baseline expand;
 
-  X86PartialCheck(LibvirtVersion libvirt) {
-    map = X86CpuModels.get(libvirt);
-    compare = new X86Compare(libvirt);
-    expand = new X86Baseline(libvirt);
+  /** Over the CPU map of {@code libvirt}, with the comparison and expansion of that release. */
+  X86PartialCheck(LibvirtVersion libvirt, X86Compare compare, X86Baseline expand) {
+    this.map = X86CpuModels.get(libvirt);
+    this.compare = compare;
+    this.expand = expand;
   }
 
   /**
@@ -78,8 +79,8 @@ final class X86PartialCheck {
       return X86Compare.Result.SUPERSET;
     }
     if (failIncompatible) {
-      throw new CpuException("the CPU is incompatible with host CPU: Host CPU does not provide "
-          + "required features: " + String.join(", ", missing));
+      throw X86Compare.incompatibleError("Host CPU does not provide required features: "
+          + String.join(", ", missing));
     }
     return X86Compare.Result.INCOMPATIBLE;
   }
